@@ -1,0 +1,6 @@
+import { SmokeActivities } from './smoke/smoke.activities';
+
+/** Every activity class; the worker registers the methods of each (injected by Nest). */
+export const ACTIVITY_CLASSES = [SmokeActivities];
+
+export { SmokeActivities };

@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { AppConfig, ConfigModule, LoggingModule } from '../../../libs/config/src';
+import { PersistenceModule } from '../../../libs/persistence/src';
+import { TemporalClientModule } from '../../../libs/temporal/src';
+import { AuthModule } from './auth/auth.module';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { NfcInterceptor } from './common/nfc.interceptor';
+import { HealthModule } from './health/health.module';
+import { SmokeModule } from './smoke/smoke.module';
+import { UnitsModule } from './units/units.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot('api'),
+        PersistenceModule,
+        TemporalClientModule,
+        AuthModule,
+        UnitsModule,
+        HealthModule,
+        SmokeModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: NfcInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import type { Request, Response } from 'express';
+import { DomainError, DomainErrorKind } from '../../../../libs/domain/src';
+import { languageFrom, MessageCode, translate } from '../../../../libs/i18n/src';
+
+const STATUS: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+/**
+ * Every error leaves the API as `{ statusCode, error, code, message, details? }`, the message in the
+ * caller's language (Accept-Language; Vietnamese by default). Unknown errors are logged and become a
+ * 500 without internals.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const language = languageFrom(req.headers['accept-language']);
+    const body = this.toBody(exception, req, language);
+    if (exception instanceof DomainError && exception.kind === 'rate_limited' && exception.params.seconds) {
+      res.setHeader('Retry-After', String(exception.params.seconds));
+    }
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, req: Request, language: 'vi' | 'en'): ApiErrorBody {
+    const make = (statusCode: number, code: MessageCode, params?: Record<string, string | number>, details?: unknown) => ({
+      statusCode,
+      error: STATUS_CODES[statusCode] ?? 'Error',
+      code,
+      message: translate(code, language, params),
+      ...(details === undefined ? {} : { details }),
+    });
+
+    if (exception instanceof DomainError) {
+      return make(STATUS[exception.kind], exception.code, exception.params, exception.details);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status === HttpStatus.NOT_FOUND) return make(404, 'route.not_found', { path: req.path });
+      if (status === HttpStatus.BAD_REQUEST || status === HttpStatus.PAYLOAD_TOO_LARGE) {
+        // body-parser errors (malformed JSON, body too large) arrive as HttpExceptions.
+        return make(status, 'request.malformed', { reason: exception.message });
+      }
+      if (status < 500) {
+        return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', code: 'http', message: exception.message };
+      }
+    }
+    this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    return make(500, 'internal');
+  }
+}

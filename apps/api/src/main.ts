@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { ConfigError, loadAppConfig } from '../../../libs/config/src';
+import { createApiApp } from './create-api-app';
+
+async function main(): Promise<void> {
+  // Validate before Nest starts, so a bad variable is one clear line, not a stack trace.
+  const config = loadAppConfig();
+  const app = await createApiApp(config);
+  await app.listen(config.PORT, config.HOST);
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
+import { SMOKE_WORKFLOW_TYPE, SmokeResult, smokeWorkflowId } from '../../../../libs/contracts/src';
+import { DomainError } from '../../../../libs/domain/src';
+import { SmokePingService } from '../../../../libs/persistence/src';
+import { TemporalClient } from '../../../../libs/temporal/src';
+import type { smokeWorkflow } from '../../../../workflows';
+import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
+
+class SmokeDto {
+  @ApiProperty({ required: false, example: 'Kiểm tra hệ thống' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  message?: string;
+}
+
+/** Proves API → Temporal → worker → PostgreSQL in one request; used by tests and by operators after a deploy. */
+@ApiTags('smoke')
+@ApiBearerAuth()
+@Controller('smoke')
+export class SmokeController {
+  constructor(
+    private readonly client: TemporalClient,
+    private readonly pings: SmokePingService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Run the smoke workflow and wait for the row it writes' })
+  async run(@CurrentUser() user: AuthUser, @Body() body: SmokeDto): Promise<SmokeResult> {
+    const pingId = randomUUID();
+    try {
+      return await this.client.workflow.execute<typeof smokeWorkflow>(SMOKE_WORKFLOW_TYPE, {
+        workflowId: smokeWorkflowId(pingId),
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+        args: [{ pingId, message: body.message ?? 'ping', requestedBy: user.id }],
+        workflowExecutionTimeout: '1 minute',
+      });
+    } catch (err) {
+      if ((err as { name?: string }).name === 'ServiceError') throw new DomainError('unavailable', 'temporal.unavailable');
+      throw err;
+    }
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The row a smoke run wrote' })
+  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+    const ping = await this.pings.find(id);
+    if (!ping) throw new DomainError('not_found', 'smoke.not_found');
+    return ping;
+  }
+}

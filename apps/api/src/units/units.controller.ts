@@ -1,0 +1,31 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError } from '../../../../libs/domain/src';
+import { UnitSummaryDto } from '../auth/dto/me.dto';
+import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
+import { UnitDetail, UnitsService } from './units.service';
+
+const uuid = new ParseUUIDPipe({
+  exceptionFactory: () => new DomainError('invalid', 'validation.failed', { fields: 'id' }, [{ field: 'id', messages: ['id must be a UUID'] }]),
+});
+
+@ApiTags('units')
+@ApiBearerAuth()
+@Controller('units')
+export class UnitsController {
+  constructor(private readonly units: UnitsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The organization tree the caller may see: their units and everything below them' })
+  @ApiOkResponse({ schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/UnitSummaryDto' } } } } })
+  async list(@CurrentUser() user: AuthUser): Promise<{ items: UnitSummaryDto[] }> {
+    return { items: await this.units.visible(user.id) };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One unit with its ancestors (breadcrumbs) and children' })
+  @ApiNotFoundResponse({ description: 'No such unit, or not visible to the caller' })
+  detail(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<UnitDetail> {
+    return this.units.detail(user.id, id);
+  }
+}

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { ConfigError, loadAppConfig } from '../../../libs/config/src';
+import { createWorkerApp } from './create-worker-app';
+
+async function main(): Promise<void> {
+  // Validate before Nest starts, so a bad variable is one clear line, not a stack trace.
+  const config = loadAppConfig();
+  await createWorkerApp(config);
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,90 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { DefaultLogger, LogLevel, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { ACTIVITY_CLASSES } from '../../../activities';
+import { APP_CONFIG, AppConfig } from '../../../libs/config/src';
+import { temporalConnectionOptions } from '../../../libs/temporal/src';
+
+let runtimeInstalled = false;
+
+/** Temporal's core logs through one process-wide runtime; install it once with our level. */
+function installRuntime(level: AppConfig['LOG_LEVEL']): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  const map: Record<AppConfig['LOG_LEVEL'], LogLevel> = {
+    trace: 'TRACE',
+    debug: 'DEBUG',
+    // The SDK's INFO is build chatter (webpack output per start); our own logs carry the useful lines.
+    info: 'WARN',
+    warn: 'WARN',
+    error: 'ERROR',
+    fatal: 'ERROR',
+    silent: 'ERROR',
+  };
+  try {
+    Runtime.install({ logger: new DefaultLogger(map[level]) });
+  } catch {
+    // Already installed by an earlier worker in this process (tests run several); keep that one.
+  }
+}
+
+/**
+ * Runs the Temporal Worker inside the Nest application context, so activities are ordinary injectable
+ * classes. Shutdown drains: in-flight activities get WORKER_SHUTDOWN_GRACE_SECONDS to finish before
+ * Temporal hands their tasks to another worker.
+ */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('TemporalWorker');
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    installRuntime(this.config.LOG_LEVEL);
+    const { address, tls, apiKey } = temporalConnectionOptions(this.config);
+    this.connection = await NativeConnection.connect({ address, tls, apiKey });
+    const bundlePath = this.config.WORKFLOW_BUNDLE_PATH;
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.TEMPORAL_NAMESPACE,
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      activities: this.activities(),
+      ...(bundlePath
+        ? { workflowBundle: { codePath: bundlePath } }
+        : { workflowsPath: require.resolve('../../../workflows') }),
+      shutdownGraceTime: `${this.config.WORKER_SHUTDOWN_GRACE_SECONDS} seconds`,
+    });
+    this.running = this.worker.run();
+    this.running.catch((err) => this.logger.error(`Worker stopped with an error: ${err}`));
+    this.logger.log(
+      `Polling task queue "${this.config.TEMPORAL_TASK_QUEUE}" in namespace "${this.config.TEMPORAL_NAMESPACE}" at ${address}`,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+
+  /** Every public method of every activity class, bound to its Nest-managed instance. */
+  private activities(): Record<string, (...args: unknown[]) => Promise<unknown>> {
+    const activities: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+    for (const cls of ACTIVITY_CLASSES) {
+      const instance = this.moduleRef.get(cls, { strict: false }) as unknown as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(cls.prototype)) {
+        const method = instance[name];
+        if (name === 'constructor' || typeof method !== 'function') continue;
+        if (activities[name]) throw new Error(`Activity name "${name}" is defined twice`);
+        activities[name] = method.bind(instance) as (...args: unknown[]) => Promise<unknown>;
+      }
+    }
+    return activities;
+  }
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Apps call `loadAppConfig()` once at boot; the embedded-stack
+ * tools call `loadStackConfig()`. Everything else receives the parsed, typed object (lint forbids
+ * `process.env` outside this library).
+ */
+
+const port = z.coerce.number().int().min(1).max(65535);
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const optionalPath = z.string().min(1).optional();
+
+export const appConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: port.default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// connection URL'),
+    DB_MIGRATE_ON_BOOT: bool.default(true),
+    SEED_DEMO: bool.default(false),
+    TEMPORAL_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d{1,5}$/, 'must be host:port')
+      .default('localhost:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('lienthong'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('lienthong'),
+    TEMPORAL_TLS_CERT_PATH: optionalPath,
+    TEMPORAL_TLS_KEY_PATH: optionalPath,
+    TEMPORAL_TLS_CA_PATH: optionalPath,
+    TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+    TEMPORAL_API_KEY: z.string().min(1).optional(),
+    /** A prebuilt workflow bundle (production); without it the worker bundles `workflows/` at start. */
+    WORKFLOW_BUNDLE_PATH: optionalPath,
+    WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  })
+  .superRefine((c, ctx) => {
+    if (Boolean(c.TEMPORAL_TLS_CERT_PATH) !== Boolean(c.TEMPORAL_TLS_KEY_PATH)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.TEMPORAL_TLS_CERT_PATH ? 'TEMPORAL_TLS_KEY_PATH' : 'TEMPORAL_TLS_CERT_PATH'],
+        message: 'TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH must be set together',
+      });
+    }
+  });
+
+export type AppConfig = z.infer<typeof appConfigSchema>;
+
+/** Settings of the embedded stack (`npm start`, the test harness, benchmarks). */
+export const stackConfigSchema = z.object({
+  LIENTHONG_DATA_DIR: z.string().min(1).default('.data'),
+  LIENTHONG_TOOLS_DIR: z.string().min(1).default('.tools'),
+  TEMPORAL_CLI_PATH: optionalPath,
+  TEMPORAL_TEST_SERVER_PATH: optionalPath,
+  EMBEDDED_TEMPORAL_PORT: port.default(7233),
+  EMBEDDED_TEMPORAL_UI_PORT: port.default(8233),
+  EMBEDDED_PG_PORT: port.default(5433),
+  /** Set to use an external PostgreSQL instead of the embedded one. */
+  DATABASE_URL: appConfigSchema.shape.DATABASE_URL.optional(),
+  PORT: port.default(3000),
+});
+
+export type StackConfig = z.infer<typeof stackConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' + problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function parse<S extends z.ZodType>(schema: S, env: Env): z.infer<S> {
+  // An empty variable means "not set": `PORT=` in a .env file should fall back to the default.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({
+        variable: issue.path.join('.') || '(root)',
+        message: issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message,
+      })),
+    );
+  }
+  return result.data;
+}
+
+export function loadAppConfig(env: Env = process.env): AppConfig {
+  return parse(appConfigSchema, env);
+}
+
+export function loadStackConfig(env: Env = process.env): StackConfig {
+  return parse(stackConfigSchema, env);
+}
+
+/** The environment for a child process: this one's, with overrides (undefined removes a variable). */
+export function childEnv(overrides: Env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}

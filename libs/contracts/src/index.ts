@@ -1,0 +1,2 @@
+export * from './temporal.contract';
+export * from './smoke.contract';

@@ -1,0 +1,3 @@
+export * from './roles';
+export * from './unit-tree';
+export * from './domain-error';

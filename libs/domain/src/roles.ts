@@ -1,0 +1,6 @@
+/**
+ * Roles a user holds at a unit. `officer` and `chair` decide cases at their level; `admin` manages the
+ * whole organization (and sees all of it); `member` may sign in and follow what concerns them.
+ */
+export const MEMBERSHIP_ROLES = ['member', 'officer', 'chair', 'admin'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];

@@ -1,0 +1,6 @@
+export * from './entities';
+export * from './data-source';
+export * from './migrate';
+export * from './persistence.module';
+export * from './smoke-ping.service';
+export * from './seed/demo.seed';

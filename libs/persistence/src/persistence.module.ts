@@ -1,0 +1,47 @@
+import { Global, Inject, Injectable, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/src';
+import { dataSourceOptions } from './data-source';
+import { runMigrationsLocked } from './migrate';
+import { seedDemo } from './seed/demo.seed';
+import { SmokePingService } from './smoke-ping.service';
+
+/** Runs migrations (and the demo seed, when asked) before the app takes traffic. */
+@Injectable()
+class DatabaseBootstrap implements OnModuleInit {
+  private readonly logger = new Logger('Database');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (!this.config.DB_MIGRATE_ON_BOOT) return;
+    const applied = await runMigrationsLocked(this.dataSource, async (ds) => {
+      if (this.config.SEED_DEMO) {
+        const seeded = await seedDemo(ds);
+        if (seeded) this.logger.log('Demo data seeded (Hội Cựu chiến binh quận Long Biên)');
+      }
+    });
+    if (applied.length > 0) this.logger.log(`Migrations applied: ${applied.join(', ')}`);
+  }
+}
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        ...dataSourceOptions(config.DATABASE_URL),
+        // Fail fast at boot instead of TypeORM's silent 9×3 s retry loop; the process manager restarts us.
+        retryAttempts: 0,
+      }),
+    }),
+  ],
+  providers: [{ provide: DatabaseBootstrap, useClass: DatabaseBootstrap }, SmokePingService],
+  exports: [SmokePingService],
+})
+export class PersistenceModule {}

@@ -1,0 +1,5 @@
+/**
+ * The worker's single entry point for workflow code, bundled by Temporal into a deterministic sandbox.
+ * Everything reachable from here must be free of Node, Nest and database imports (enforced by lint).
+ */
+export { smokeWorkflow } from './smoke/smoke.workflow';
