@@ -1,4 +1,12 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { DomainError, DomainErrorKind } from '../../../../libs/domain/src';
@@ -14,6 +22,9 @@ const STATUS: Record<DomainErrorKind, number> = {
   rate_limited: 429,
   unavailable: 503,
 };
+
+const isHealthReport = (body: unknown): boolean =>
+  typeof body === 'object' && body !== null && 'status' in body && 'details' in body;
 
 export interface ApiErrorBody {
   statusCode: number;
@@ -37,6 +48,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const language = languageFrom(req.headers['accept-language']);
+    if (exception instanceof ServiceUnavailableException && isHealthReport(exception.getResponse())) {
+      // Terminus's report names which dependency is down; pass it through as the 503 body.
+      res.status(503).json(exception.getResponse());
+      return;
+    }
     const body = this.toBody(exception, req, language);
     if (exception instanceof DomainError && exception.kind === 'rate_limited' && exception.params.seconds) {
       res.setHeader('Retry-After', String(exception.params.seconds));

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Unit } from './unit.entity';
 
 /** A person in the association's registry (hội viên), registered at a branch. */
@@ -14,7 +14,7 @@ export class Member {
 
   @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'unit_id' })
-  unit: Unit;
+  unit: Relation<Unit>;
 
   @Column({ name: 'full_name', type: 'text' })
   fullName: string;

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, Relation } from 'typeorm';
 import { MEMBERSHIP_ROLES, MembershipRole } from '../../../domain/src';
 import { Unit } from './unit.entity';
 import { User } from './user.entity';
@@ -16,7 +16,7 @@ export class Membership {
 
   @ManyToOne(() => User, (u) => u.memberships, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
-  user: User;
+  user: Relation<User>;
 
   @Index('ix_memberships_unit_id')
   @Column({ name: 'unit_id', type: 'uuid' })
@@ -24,7 +24,7 @@ export class Membership {
 
   @ManyToOne(() => Unit, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'unit_id' })
-  unit: Unit;
+  unit: Relation<Unit>;
 
   @Column({ type: 'varchar', length: 16 })
   role: MembershipRole;

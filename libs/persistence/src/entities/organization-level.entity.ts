@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, Relation } from 'typeorm';
 import { Organization } from './organization.entity';
 
 /**
@@ -18,7 +18,7 @@ export class OrganizationLevel {
 
   @ManyToOne(() => Organization, (org) => org.levels, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organization_id' })
-  organization: Organization;
+  organization: Relation<Organization>;
 
   @Column({ type: 'varchar', length: 32 })
   code: string;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { OrganizationLevel } from './organization-level.entity';
 
 /** A tenant: one association (Hội CCB quận Long Biên, Hội LHPN …) with its own chain of levels. */
@@ -17,5 +17,5 @@ export class Organization {
   createdAt: Date;
 
   @OneToMany(() => OrganizationLevel, (level) => level.organization)
-  levels: OrganizationLevel[];
+  levels: Relation<OrganizationLevel[]>;
 }

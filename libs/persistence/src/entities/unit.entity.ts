@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Organization } from './organization.entity';
 import { OrganizationLevel } from './organization-level.entity';
 
@@ -14,14 +14,14 @@ export class Unit {
 
   @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organization_id' })
-  organization: Organization;
+  organization: Relation<Organization>;
 
   @Column({ name: 'level_id', type: 'uuid' })
   levelId: string;
 
   @ManyToOne(() => OrganizationLevel, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'level_id' })
-  level: OrganizationLevel;
+  level: Relation<OrganizationLevel>;
 
   @Index('ix_units_parent_id')
   @Column({ name: 'parent_id', type: 'uuid', nullable: true })
@@ -29,7 +29,7 @@ export class Unit {
 
   @ManyToOne(() => Unit, { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'parent_id' })
-  parent: Unit | null;
+  parent: Relation<Unit> | null;
 
   @Column({ type: 'text' })
   name: string;

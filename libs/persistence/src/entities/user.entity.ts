@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Membership } from './membership.entity';
 
 /** Someone who signs in: an officer or a chair (or an admin) of one or more units. */
@@ -25,5 +25,5 @@ export class User {
   createdAt: Date;
 
   @OneToMany(() => Membership, (m) => m.user)
-  memberships: Membership[];
+  memberships: Relation<Membership[]>;
 }
