@@ -97,7 +97,9 @@ async function main(): Promise<void> {
       ['worker', 'apps/worker/src/main.js'],
       ['api', 'apps/api/src/main.js'],
     ] as const) {
-      const child = spawn(process.execPath, [join(distRoot, script)], { env, stdio: 'inherit' });
+      // Own process group: a terminal Ctrl-C reaches only this orchestrator, which then sends each app
+      // exactly one SIGTERM. A second signal during Nest's shutdown would kill the worker mid-drain.
+      const child = spawn(process.execPath, [join(distRoot, script)], { env, stdio: 'inherit', detached: true });
       child.once('exit', (code, signal) => {
         if (!stopping) {
           log(`The ${name} exited unexpectedly (code ${code}, signal ${signal}); stopping everything`);
