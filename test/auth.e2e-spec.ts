@@ -113,6 +113,15 @@ describe('sign-in (real PostgreSQL, argon2id, JWT)', () => {
       await apps.http().get('/api/units').set('Authorization', `Basic ${token}`).expect(401);
     });
 
+    it('stops working as soon as the user is disabled', async () => {
+      const res = await apps.http().post('/api/auth/login').send({ username: 'longbien.pho', password: 'demo1234' }).expect(200);
+      const { User } = await import('../libs/persistence/src');
+      await apps.dataSource.getRepository(User).update({ username: 'longbien.pho' }, { active: false });
+      const refused = await apps.http().get('/api/me').auth(res.body.accessToken, { type: 'bearer' }).expect(401);
+      expect(refused.body.code).toBe('auth.token_invalid');
+      await apps.http().post('/api/auth/login').send({ username: 'longbien.pho', password: 'demo1234' }).expect(401);
+    });
+
     it('is accepted when valid', async () => {
       await apps.http().get('/api/units').auth(token, { type: 'bearer' }).expect(200);
     });

@@ -41,7 +41,7 @@ class DatabaseBootstrap implements OnModuleInit {
       }),
     }),
   ],
-  providers: [{ provide: DatabaseBootstrap, useClass: DatabaseBootstrap }, SmokePingService],
+  providers: [DatabaseBootstrap, SmokePingService],
   exports: [SmokePingService],
 })
 export class PersistenceModule {}
