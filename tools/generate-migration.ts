@@ -32,7 +32,8 @@ async function main(): Promise<void> {
     }
     const timestamp = Date.now();
     const className = `${name}${timestamp}`;
-    const q = (s: string) => '`' + s.replace(/`/g, '\\`') + '`';
+    // JSON string literals: correct escaping for any quote, backslash or ${ the SQL may contain.
+    const q = (s: string) => JSON.stringify(s);
     const up = sql.upQueries.map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
     const down = [...sql.downQueries].reverse().map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
     const file = resolve('libs/persistence/src/migrations', `${timestamp}-${name}.ts`);
