@@ -1,4 +1,4 @@
-import { ConfigError, loadAppConfig } from '../libs/config/src';
+import { describeStartupError, loadAppConfig } from '../libs/config/src';
 import { createDataSource, runMigrationsLocked, seedDemo } from '../libs/persistence/src';
 
 /** `npm run migrate`: apply pending migrations (and the demo seed if SEED_DEMO=true) and exit. */
@@ -16,6 +16,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error).stack}\n`);
+  process.stderr.write(`${describeStartupError(err)}\n`);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadAppConfig } from '../../../libs/config/src';
+import { describeStartupError, loadAppConfig } from '../../../libs/config/src';
 import { createApiApp } from './create-api-app';
 
 async function main(): Promise<void> {
@@ -10,6 +10,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error).stack ?? String(err)}\n`);
+  process.stderr.write(`${describeStartupError(err)}\n`);
   process.exit(1);
 });

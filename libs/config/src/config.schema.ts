@@ -104,6 +104,15 @@ export function loadStackConfig(env: Env = process.env): StackConfig {
   return parse(stackConfigSchema, env);
 }
 
+/**
+ * What an entry point prints when it cannot start: a configuration problem is its own clear message
+ * (no stack trace to wade through); anything else keeps its stack.
+ */
+export function describeStartupError(err: unknown): string {
+  if (err instanceof ConfigError) return err.message;
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}
+
 /** The environment for a child process: this one's, with overrides (undefined removes a variable). */
 export function childEnv(overrides: Env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };

@@ -34,14 +34,14 @@ export class AuthService {
     const name = username.trim().toLowerCase();
     const userKey = `user:${name}`;
     const addressKey = `addr:${address}`;
-    const wait = Math.max(this.byUsername.retryAfterSeconds([userKey]), this.byAddress.retryAfterSeconds([addressKey]));
+    const wait = Math.max(this.byUsername.retryAfterSeconds(userKey), this.byAddress.retryAfterSeconds(addressKey));
     if (wait > 0) throw new DomainError('rate_limited', 'auth.too_many_attempts', { seconds: wait });
 
     const user = await this.dataSource.getRepository(User).findOneBy({ username: name, active: true });
     const ok = await argon2.verify(user?.passwordHash ?? (await this.decoyHash), password).catch(() => false);
     if (!user || !ok) {
-      this.byUsername.recordFailure([userKey]);
-      this.byAddress.recordFailure([addressKey]);
+      this.byUsername.recordFailure(userKey);
+      this.byAddress.recordFailure(addressKey);
       // One message for both cases: whether the username exists is not the caller's business.
       throw new DomainError('unauthenticated', 'auth.invalid_credentials');
     }

@@ -16,21 +16,16 @@ export class LoginThrottle {
   ) {}
 
   /** Seconds until the key may try again, or 0 if it may try now. */
-  retryAfterSeconds(keys: string[]): number {
+  retryAfterSeconds(key: string): number {
     const now = this.now();
-    let wait = 0;
-    for (const key of keys) {
-      const recent = this.recent(key, now);
-      if (recent.length >= this.maxFailures) {
-        wait = Math.max(wait, Math.ceil((recent[recent.length - this.maxFailures] + this.windowMs - now) / 1000));
-      }
-    }
-    return wait;
+    const recent = this.recent(key, now);
+    if (recent.length < this.maxFailures) return 0;
+    return Math.ceil((recent[recent.length - this.maxFailures] + this.windowMs - now) / 1000);
   }
 
-  recordFailure(keys: string[]): void {
+  recordFailure(key: string): void {
     const now = this.now();
-    for (const key of keys) this.failures.set(key, [...this.recent(key, now), now]);
+    this.failures.set(key, [...this.recent(key, now), now]);
     if (this.failures.size > 100_000) this.prune(now);
   }
 
