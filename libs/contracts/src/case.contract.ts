@@ -1,0 +1,70 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { CaseStart, DecisionRequest, DisbursementRequest, MilestoneRequest } from '../../domain/src/approval/approval-rules';
+import type { Actor, CaseEvent, CaseState } from '../../domain/src/approval/case-model';
+
+/**
+ * The contract between the API and case workflows: workflow types, IDs, Updates, the state query and
+ * the projection activity. Imported by both sides; nothing here touches Node, Nest or the database.
+ */
+
+/** Each process type runs as one workflow type; fund campaigns and commendations will add theirs. */
+export const CASE_WORKFLOW_TYPES: Record<string, string> = { 'housing-support': 'housingSupportWorkflow' };
+
+/** One workflow per case, its ID derived from the case ID, so a case can never run twice. */
+export function caseWorkflowId(caseId: string): string {
+  return `case-${caseId}`;
+}
+
+export interface CaseWorkflowInput extends CaseStart {
+  /** Hash of the creating request, so a replayed Idempotency-Key with another body is recognised. */
+  requestHash: string;
+  /** Set by continue-as-new: the state to carry on from (its events are already projected). */
+  carried?: CaseState;
+}
+
+/**
+ * Every Update carries the acting person as the API resolved them from the database, and the hash of
+ * the HTTP request. The result echoes the hash of the request that first used this Update ID: Temporal
+ * answers a repeated Update ID with the first result, so a different hash means the Idempotency-Key
+ * was reused for a different request.
+ */
+interface Acting {
+  actor: Actor;
+  requestHash: string;
+}
+
+export interface UpdateResult {
+  /** The case's event sequence after this change; the read model has caught up to it. */
+  seq: number;
+  requestHash: string;
+}
+
+export type DecideInput = Acting & DecisionRequest;
+export type ResubmitInput = Acting & { payload: Record<string, unknown>; title?: string | null; comment?: string | null };
+export type CancelInput = Acting & { comment?: string | null };
+export type MilestoneInput = Acting & MilestoneRequest;
+export type DisbursementInput = Acting & DisbursementRequest;
+
+/** Sent with the start (update-with-start): answers once the new case is in the read model. */
+export const submittedUpdate = defineUpdate<UpdateResult, [{ requestHash: string }]>('submitted');
+export const decideUpdate = defineUpdate<UpdateResult, [DecideInput]>('decide');
+export const resubmitUpdate = defineUpdate<UpdateResult, [ResubmitInput]>('resubmit');
+export const cancelUpdate = defineUpdate<UpdateResult, [CancelInput]>('cancel');
+export const milestoneUpdate = defineUpdate<UpdateResult, [MilestoneInput]>('recordMilestone');
+export const disbursementUpdate = defineUpdate<UpdateResult, [DisbursementInput]>('recordDisbursement');
+export const caseStateQuery = defineQuery<CaseState>('caseState');
+
+/** Validators refuse with an ApplicationFailure of this type; details[0] is the RuleViolation. */
+export const RULE_VIOLATION_FAILURE = 'CaseRuleViolation';
+
+/** What the projection activity receives: the state after the events, and the events themselves. */
+export interface CaseProjection {
+  state: CaseState;
+  events: CaseEvent[];
+}
+
+/** Implemented by `activities/cases`; workflows only see this interface. */
+export interface CaseActivities {
+  /** Writes events, the case row and notifications in one transaction; a retry writes nothing twice. */
+  projectCase(projection: CaseProjection): Promise<void>;
+}

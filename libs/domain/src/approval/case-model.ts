@@ -1,0 +1,194 @@
+/**
+ * The shape of a case as the approval engine sees it. Workflows hold a `CaseState` (the source of
+ * truth), the read model stores a snapshot of it, and the API computes what a caller may do from that
+ * snapshot with the same rules the workflow enforces (approval-rules.ts). Pure types: importable from
+ * workflow code.
+ */
+
+export const CASE_STATUSES = ['pending', 'returned', 'in_progress', 'completed', 'rejected', 'cancelled'] as const;
+/**
+ * pending: waiting for a decision at `chain[stepIndex]`; returned: back with the initiator for
+ * revision; in_progress: approved, in its execution phase (milestones, disbursements); completed:
+ * handed over; rejected and cancelled are final too.
+ */
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const FINAL_STATUSES: readonly CaseStatus[] = ['completed', 'rejected', 'cancelled'];
+
+export const DECISION_ACTIONS = ['approve', 'reject', 'return'] as const;
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+
+/** What a caller may do on a case; the API lists these as `allowedActions`. */
+export type CaseAction = DecisionAction | 'resubmit' | 'cancel' | 'milestone' | 'disbursement';
+
+/** A field a decision must carry, e.g. `approvedAmount` (VND, at most the requested amount). */
+export interface DecisionField {
+  name: string;
+  type: 'vnd' | 'text';
+  /** For `vnd`: the value may not exceed this payload field (e.g. `requestedAmount`). */
+  maxFromPayload?: string;
+  /** For `text`: the longest accepted value. */
+  maxLength?: number;
+}
+
+/**
+ * One step of a case's chain, resolved at submission from the process definition and the origin
+ * unit's ancestors. Frozen into the workflow input, so a later change of a definition or of the
+ * organization tree never changes a running case (and never breaks its replay).
+ */
+export interface ResolvedStep {
+  id: string;
+  levelCode: string;
+  levelName: string;
+  /** The unit whose officers and chairs decide this step. */
+  unitId: string;
+  unitName: string;
+  /** Where overdue work escalates: the unit above `unitId` (null at the top of the tree). */
+  escalationUnitId: string | null;
+  actions: DecisionAction[];
+  commentRequiredFor: DecisionAction[];
+  /** Fields an `approve` at this step must carry (e.g. approvedAmount, fundingSource at the district). */
+  approveData: DecisionField[];
+  /** Distinct approvals needed to pass the step (k of a council), and rejections that end the case. */
+  votes: { approve: number; reject: number };
+  deadline: ResolvedDeadline;
+}
+
+export interface ResolvedDeadline {
+  /** Time allowed from entering the step. */
+  afterMs: number;
+  /** Round the due time up to the end of that day in Asia/Ho_Chi_Minh (what "7 ngày" means to people). */
+  endOfDay: boolean;
+  /** After the due time, how long until the level above is alerted; null: never escalate. */
+  escalateAfterMs: number | null;
+}
+
+/** The phase after approval (housing: milestones to handover, disbursements against the approved sum). */
+export interface ExecutionPlan {
+  /** In the order they must happen; the last one closes the case. Targets count from the approval. */
+  milestones: { kind: string; targetAfterMs: number }[];
+  /** Officers and chairs of these units record milestones (housing: the origin branch and its ward). */
+  milestoneUnitIds: string[];
+  /** Officers and chairs of these units record disbursements (housing: the approving district). */
+  disbursementUnitIds: string[];
+  /** The approve-data field whose value caps the disbursement ledger (housing: approvedAmount). */
+  capField: string | null;
+}
+
+export interface Person {
+  userId: string;
+  displayName: string;
+}
+
+/**
+ * Who is acting, as the API established it from the database: never from the request body. `unitIds`
+ * are the units where the person is an officer or chair (the roles that decide and record).
+ */
+export interface Actor extends Person {
+  unitIds: string[];
+}
+
+export interface Vote extends Person {
+  action: DecisionAction;
+  at: string;
+}
+
+export interface StepProgress {
+  stepId: string;
+  enteredAt: string;
+  dueAt: string;
+  escalateAt: string | null;
+  overdue: boolean;
+  escalated: boolean;
+  votes: Vote[];
+}
+
+/** A step that passed, kept while it stands (a restart from the first step clears it). */
+export interface PassedStep {
+  stepId: string;
+  deciders: Person[];
+  at: string;
+  data: Record<string, unknown> | null;
+}
+
+export interface MilestoneProgress {
+  kind: string;
+  targetDate: string;
+  date: string | null;
+  note: string | null;
+  recordedBy: Person | null;
+  overdue: boolean;
+}
+
+export interface ExecutionProgress {
+  approvedAt: string;
+  milestones: MilestoneProgress[];
+  /** Sum of disbursements so far; never above `cap`. */
+  disbursed: number;
+  cap: number | null;
+}
+
+export interface CaseState {
+  caseId: string;
+  processType: string;
+  definitionVersion: number;
+  organizationId: string;
+  originUnitId: string;
+  title: string;
+  payload: Record<string, unknown>;
+  initiator: Person;
+  status: CaseStatus;
+  chain: ResolvedStep[];
+  /** Index into `chain` of the step being decided (or returned from); chain.length once approved. */
+  stepIndex: number;
+  step: StepProgress | null;
+  passed: PassedStep[];
+  /** Where a resubmitted case resumes (see ProcessDefinition.resubmitTo). */
+  resubmitTo: 'returning-step' | 'first-step';
+  /** True once any approval was recorded; from then on the initiator can no longer cancel. */
+  everApproved: boolean;
+  /** Data of the final approval (e.g. approvedAmount, fundingSource). */
+  outcome: Record<string, unknown> | null;
+  plan: ExecutionPlan | null;
+  execution: ExecutionProgress | null;
+  submittedAt: string;
+  updatedAt: string;
+  /** Sequence number of the last event; events are numbered 1, 2, 3 … per case, across continue-as-new. */
+  seq: number;
+}
+
+export const CASE_EVENT_ACTIONS = [
+  'submitted',
+  'approved',
+  'rejected',
+  'returned',
+  'resubmitted',
+  'cancelled',
+  'overdue',
+  'escalated',
+  'milestone',
+  'disbursement',
+  'milestone_overdue',
+] as const;
+export type CaseEventAction = (typeof CASE_EVENT_ACTIONS)[number];
+
+/** One line of the audit trail. `actor` is null for what the system does by itself (deadlines). */
+export interface CaseEvent {
+  seq: number;
+  action: CaseEventAction;
+  actor: Person | null;
+  stepId: string | null;
+  levelCode: string | null;
+  unitId: string | null;
+  comment: string | null;
+  data: Record<string, unknown> | null;
+  at: string;
+}
+
+/** A refusal by a rule, mapped by the API to an HTTP status and a message (libs/i18n). */
+import type { MessageCode } from '../../../i18n/src/messages';
+
+export interface RuleViolation {
+  kind: 'forbidden' | 'conflict' | 'unprocessable';
+  code: MessageCode;
+  params?: Record<string, string | number>;
+}
