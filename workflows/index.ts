@@ -3,3 +3,4 @@
  * Everything reachable from here must be free of Node, Nest and database imports (enforced by lint).
  */
 export { smokeWorkflow } from './smoke/smoke.workflow';
+export { housingSupportWorkflow } from './housing-support/housing-support.workflow';

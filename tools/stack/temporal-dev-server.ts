@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
+import { CASE_SEARCH_ATTRIBUTES } from '../../libs/contracts/src';
 import { stopChild } from './child-process';
 import { StackLog } from './log';
 import { isPortFree, waitFor } from './ports';
@@ -23,10 +24,12 @@ export interface TemporalDevServerOptions {
   namespace: string;
   /** false: in-memory history (tests); true: SQLite file in dataDir, so cases survive a restart. */
   persistent: boolean;
-  /** Registered at start so operators can filter workflows in the UI (name → Keyword, Text, Int …). */
-  searchAttributes?: Record<string, string>;
+  /** Dynamic config overrides (`limit.historyCount.suggestContinueAsNew` = 20, say, to test continue-as-new). */
+  dynamicConfig?: Record<string, string | number>;
   log: StackLog;
 }
+
+const CLI_TYPE: Record<string, string> = { KEYWORD: 'Keyword', TEXT: 'Text', INT: 'Int', BOOL: 'Bool', DATETIME: 'Datetime' };
 
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
   const { log, port, uiPort, namespace } = options;
@@ -60,7 +63,9 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     'synchronous=normal',
     ...(options.persistent ? ['--db-filename', join(dataDir, 'temporal.db')] : []),
     ...(uiPort === null ? ['--headless'] : ['--ui-port', String(uiPort), '--ui-disable-news-fetch']),
-    ...Object.entries(options.searchAttributes ?? {}).flatMap(([k, v]) => ['--search-attribute', `${k}=${v}`]),
+    // Our case search attributes, so operators can filter cases in the UI from the first start.
+    ...CASE_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${CLI_TYPE[key.type]}`]),
+    ...Object.entries(options.dynamicConfig ?? {}).flatMap(([k, v]) => ['--dynamic-config-value', `${k}=${JSON.stringify(v)}`]),
   ];
   const logFile = join(dataDir, 'temporal.log');
   const out = openSync(logFile, 'a');

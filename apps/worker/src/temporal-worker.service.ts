@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { DefaultLogger, LogLevel, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { ACTIVITY_CLASSES } from '../../../activities';
 import { APP_CONFIG, AppConfig } from '../../../libs/config/src';
-import { temporalConnectionOptions } from '../../../libs/temporal/src';
+import { ensureSearchAttributes, temporalConnectionOptions } from '../../../libs/temporal/src';
 
 let runtimeInstalled = false;
 
@@ -49,6 +49,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     installRuntime(this.config.LOG_LEVEL);
     const { address, tls, apiKey } = temporalConnectionOptions(this.config);
     this.connection = await NativeConnection.connect({ address, tls, apiKey });
+    await this.ensureSearchAttributes();
     const bundlePath = this.config.WORKFLOW_BUNDLE_PATH;
     this.worker = await Worker.create({
       connection: this.connection,
@@ -71,6 +72,20 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();
+  }
+
+  /** A cluster may refuse (Temporal Cloud manages attributes itself): say what to do, and go on. */
+  private async ensureSearchAttributes(): Promise<void> {
+    const namespace = this.config.TEMPORAL_NAMESPACE;
+    try {
+      const added = await ensureSearchAttributes(this.connection!.operatorService, namespace);
+      if (added.length) this.logger.log(`Registered search attributes ${added.join(', ')} in namespace "${namespace}"`);
+    } catch (err) {
+      this.logger.warn(
+        `Could not check the case search attributes in namespace "${namespace}" (${(err as Error).message}); ` +
+          'register them as Keyword (see README) or starting cases will fail',
+      );
+    }
   }
 
   /** Every public method of every activity class, bound to its Nest-managed instance. */

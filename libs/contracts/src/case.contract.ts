@@ -61,6 +61,8 @@ export const RULE_VIOLATION_FAILURE = 'CaseRuleViolation';
 export interface CaseProjection {
   state: CaseState;
   events: CaseEvent[];
+  /** Hash of the request that created the case (stored so a replayed Idempotency-Key can be compared). */
+  requestHash: string;
 }
 
 /** Implemented by `activities/cases`; workflows only see this interface. */
