@@ -21,6 +21,7 @@ import { stackLog } from '../../tools/stack/log';
 import { freePort, waitFor } from '../../tools/stack/ports';
 import { resolveTemporalCli } from '../../tools/stack/temporal-cli';
 import { startTemporalDevServer } from '../../tools/stack/temporal-dev-server';
+import { recordHistory } from '../support/history-fixtures';
 import { ACTORS, caseInput, createWorkflowHarness, PAYLOAD, startCase, WorkflowHarness } from '../support/workflow-harness';
 import { loadStackConfig, childEnv } from '../../libs/config/src';
 
@@ -113,6 +114,7 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
 
     const described = await handle.describe();
     expect(described.typedSearchAttributes.get(SA_STATUS)).toBe('completed');
+    await recordHistory(handle, 'workflow-handover');
   });
 
   it('refuses decisions synchronously and records nothing for a refusal', async () => {
@@ -155,6 +157,7 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
     const accepted = history.events!.filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED);
     expect(accepted).toHaveLength(2);
     await handle.terminate('test done');
+    await recordHistory(handle, 'workflow-refusals');
   });
 
   it('of 20 concurrent approvals of one step, exactly one is accepted; the others conflict', async () => {
@@ -170,6 +173,7 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
     }
     expect(eventsOf(harness.projections, input.caseId).filter((e) => e.action === 'approved')).toHaveLength(1);
     await handle.terminate('test done');
+    await recordHistory(handle, 'workflow-concurrent-approvals');
   });
 
   it('answers a repeated Update ID with the first result and decides once', async () => {
@@ -208,12 +212,14 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
       'resubmitted',
     ]);
     await handle.terminate('test done');
+    await recordHistory(handle, 'workflow-return-resubmit');
   });
 
   it('lets the initiator cancel before any approval, which ends the workflow', async () => {
     const { handle } = await startCase(harness);
     await handle.executeUpdate(cancelUpdate, { args: [{ actor: ACTORS.initiator, requestHash: 'c', comment: 'Gia đình đã tự sửa' }] });
     expect(await handle.result()).toMatchObject({ status: 'cancelled' });
+    await recordHistory(handle, 'workflow-cancel');
   });
 
   it('marks a late step overdue, then escalates it to the level above, and starts a fresh deadline at the next step', async () => {
@@ -235,6 +241,7 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
     const state = await handle.query(caseStateQuery);
     expect(state.step).toMatchObject({ stepId: 'district-approval', overdue: false, escalated: false });
     await handle.terminate('test done');
+    await recordHistory(handle, 'workflow-overdue-escalation');
   });
 
   it('keeps retrying a failing read-model write, then answers with everything written once', async () => {
@@ -317,5 +324,7 @@ describe('housing support workflow: continue-as-new', () => {
     expect(await handle.result()).toMatchObject({ status: 'completed' });
     const events = eventsOf(harness.projections, input.caseId);
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
+    await recordHistory(handle, 'workflow-continue-as-new-first-run', firstRun);
+    await recordHistory(handle, 'workflow-continue-as-new-last-run');
   });
 });
