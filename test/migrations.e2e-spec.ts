@@ -17,6 +17,31 @@ describe('migrations and the demo seed (real PostgreSQL)', () => {
     }
   });
 
+  it('every migration reverts (down) to an empty schema and applies again', async () => {
+    const db = await createTestDatabase();
+    const ds = await createDataSource(db.url).initialize();
+    try {
+      const applied = await runMigrationsLocked(ds);
+      for (let i = 0; i < applied.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+      const tables: { table_name: string }[] = await ds.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations'`,
+      );
+      expect(tables).toEqual([]);
+      // Functions of our own (extensions' members aside, such as pgcrypto's, which TypeORM installs).
+      const functions = await ds.query(
+        `SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+          WHERE n.nspname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')`,
+      );
+      expect(functions).toEqual([]);
+      expect(await ds.query(`SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'`)).toEqual([]);
+      expect(await runMigrationsLocked(ds)).toEqual(applied);
+      expect((await ds.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
+
   it('several processes migrating and seeding at once (api + worker replicas) apply each step exactly once', async () => {
     const db = await createTestDatabase();
     const sources = await Promise.all([1, 2, 3].map(() => createDataSource(db.url).initialize()));

@@ -3,4 +3,5 @@ export * from './data-source';
 export * from './migrate';
 export * from './persistence.module';
 export * from './smoke-ping.service';
+export * from './cases/case-projection.service';
 export * from './seed/demo.seed';

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Logger, Module, OnModuleInit } from '@nestj
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/src';
+import { CaseProjectionService } from './cases/case-projection.service';
 import { dataSourceOptions } from './data-source';
 import { runMigrationsLocked } from './migrate';
 import { seedDemo } from './seed/demo.seed';
@@ -41,7 +42,7 @@ class DatabaseBootstrap implements OnModuleInit {
       }),
     }),
   ],
-  providers: [DatabaseBootstrap, SmokePingService],
-  exports: [SmokePingService],
+  providers: [DatabaseBootstrap, SmokePingService, CaseProjectionService],
+  exports: [SmokePingService, CaseProjectionService],
 })
 export class PersistenceModule {}

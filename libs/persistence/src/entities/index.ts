@@ -1,11 +1,45 @@
+import { Case } from './case.entity';
+import { CaseEventEntity } from './case-event.entity';
+import { LedgerEntry, LEDGER_ENTRY_KINDS, type LedgerEntryKind } from './ledger-entry.entity';
 import { Member } from './member.entity';
 import { Membership } from './membership.entity';
+import { Notification, NOTIFICATION_KINDS, type NotificationKind, notificationMessage } from './notification.entity';
 import { Organization } from './organization.entity';
 import { OrganizationLevel } from './organization-level.entity';
 import { SmokePing } from './smoke-ping.entity';
 import { Unit } from './unit.entity';
 import { User } from './user.entity';
+import { VND_TRANSFORMER } from './vnd.transformer';
 
-export { Member, Membership, Organization, OrganizationLevel, SmokePing, Unit, User };
+export {
+  Case,
+  CaseEventEntity,
+  LedgerEntry,
+  LEDGER_ENTRY_KINDS,
+  Member,
+  Membership,
+  Notification,
+  NOTIFICATION_KINDS,
+  notificationMessage,
+  Organization,
+  OrganizationLevel,
+  SmokePing,
+  Unit,
+  User,
+  VND_TRANSFORMER,
+};
+export type { LedgerEntryKind, NotificationKind };
 
-export const ENTITIES = [Organization, OrganizationLevel, Unit, Member, User, Membership, SmokePing];
+export const ENTITIES = [
+  Organization,
+  OrganizationLevel,
+  Unit,
+  Member,
+  User,
+  Membership,
+  SmokePing,
+  Case,
+  CaseEventEntity,
+  LedgerEntry,
+  Notification,
+];

@@ -1,0 +1,52 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
+import type { CaseEventAction } from '../../../domain/src/approval/case-model';
+import { Case } from './case.entity';
+
+/**
+ * One line of a case's audit trail. Append-only: the database refuses UPDATE, DELETE and TRUNCATE
+ * (triggers in the CasesReadModel migration), and (case_id, seq) makes a repeated write a no-op.
+ */
+@Entity({ name: 'case_events' })
+@Unique('uq_case_events_case_seq', ['caseId', 'seq'])
+export class CaseEventEntity {
+  /** bigint: pg hands it over as a string. */
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId: string;
+
+  @ManyToOne(() => Case, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'case_id' })
+  case: Relation<Case>;
+
+  @Column({ type: 'int' })
+  seq: number;
+
+  @Column({ type: 'varchar', length: 32 })
+  action: CaseEventAction;
+
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @Column({ name: 'actor_name', type: 'text', nullable: true })
+  actorName: string | null;
+
+  @Column({ name: 'step_id', type: 'varchar', length: 64, nullable: true })
+  stepId: string | null;
+
+  @Column({ name: 'level_code', type: 'varchar', length: 32, nullable: true })
+  levelCode: string | null;
+
+  @Column({ name: 'unit_id', type: 'uuid', nullable: true })
+  unitId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  comment: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  data: Record<string, unknown> | null;
+
+  @Column({ type: 'timestamptz' })
+  at: Date;
+}
