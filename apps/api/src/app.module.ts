@@ -4,9 +4,11 @@ import { AppConfig, ConfigModule, LoggingModule } from '../../../libs/config/src
 import { PersistenceModule } from '../../../libs/persistence/src';
 import { TemporalClientModule } from '../../../libs/temporal/src';
 import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { NfcInterceptor } from './common/nfc.interceptor';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { SmokeModule } from './smoke/smoke.module';
 import { UnitsModule } from './units/units.module';
 
@@ -22,6 +24,8 @@ export class AppModule {
         TemporalClientModule,
         AuthModule,
         UnitsModule,
+        CasesModule,
+        NotificationsModule,
         HealthModule,
         SmokeModule,
       ],

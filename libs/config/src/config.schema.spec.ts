@@ -28,6 +28,7 @@ describe('app configuration', () => {
       SEED_DEMO: false,
       JWT_EXPIRES_IN_SECONDS: 3600,
       LOGIN_MAX_FAILURES: 5,
+      CASE_DAY_SECONDS: 86_400,
     });
   });
 
@@ -52,6 +53,8 @@ describe('app configuration', () => {
     ['LOG_LEVEL', 'loud'],
     ['NODE_ENV', 'staging'],
     ['JWT_EXPIRES_IN_SECONDS', '5'],
+    ['CASE_DAY_SECONDS', '0'],
+    ['CASE_DAY_SECONDS', '86401'],
   ])('refuses %s=%s, naming the variable', (variable, value) => {
     expect(problems({ ...valid, [variable]: value }).map((p) => p.variable)).toEqual([variable]);
   });

@@ -41,6 +41,12 @@ export const appConfigSchema = z
     JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    /**
+     * How many seconds a "day" of a case deadline lasts (7 days to verify, 14 to approve, milestone
+     * targets). 86400 in production; set it low (say 2) in demos and tests to watch cases fall overdue
+     * and escalate in seconds. Frozen into each case when it is submitted.
+     */
+    CASE_DAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(86_400),
   })
   .superRefine((c, ctx) => {
     if (Boolean(c.TEMPORAL_TLS_CERT_PATH) !== Boolean(c.TEMPORAL_TLS_KEY_PATH)) {

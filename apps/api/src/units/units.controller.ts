@@ -1,13 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '../../../../libs/domain/src';
 import { UnitSummaryDto } from '../auth/dto/me.dto';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
+import { uuidParam } from '../common/params';
 import { UnitDetail, UnitsService } from './units.service';
-
-const uuid = new ParseUUIDPipe({
-  exceptionFactory: () => new DomainError('invalid', 'validation.failed', { fields: 'id' }, [{ field: 'id', messages: ['id must be a UUID'] }]),
-});
 
 @ApiTags('units')
 @ApiBearerAuth()
@@ -25,7 +21,7 @@ export class UnitsController {
   @Get(':id')
   @ApiOperation({ summary: 'One unit with its ancestors (breadcrumbs) and children' })
   @ApiNotFoundResponse({ description: 'No such unit, or not visible to the caller' })
-  detail(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<UnitDetail> {
+  detail(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<UnitDetail> {
     return this.units.detail(user.id, id);
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { ancestorsOf, DomainError, treeOrder, visibleUnitIds } from '../../../../libs/domain/src';
-import { Membership, Organization, Unit, User } from '../../../../libs/persistence/src';
+import { ancestorsOf, DomainError, treeOrder } from '../../../../libs/domain/src';
+import { Organization, Unit, User } from '../../../../libs/persistence/src';
 import { MeDto, UnitSummaryDto } from '../auth/dto/me.dto';
+import { AccessService } from './access.service';
 
 export interface UnitDetail extends UnitSummaryDto {
   ancestors: UnitSummaryDto[];
@@ -20,11 +21,14 @@ const summary = (u: Unit): UnitSummaryDto => ({
 /** Reads of the organization tree, always through the caller's visibility (their units and below). */
 @Injectable()
 export class UnitsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
 
   async me(userId: string): Promise<MeDto> {
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
-    const memberships = await this.memberships(userId);
+    const memberships = await this.access.memberships(userId);
     const orgs = await this.dataSource
       .getRepository(Organization)
       .findBy({ id: In([...new Set(memberships.map((m) => m.unit.organizationId))]) });
@@ -43,16 +47,15 @@ export class UnitsService {
 
   /** The units the caller may see, top-down (parents before children, siblings by name). */
   async visible(userId: string): Promise<UnitSummaryDto[]> {
-    const { units, visible } = await this.scope(userId);
+    const { units, visible } = await this.access.scope(userId);
     const seen = units.filter((u) => visible.has(u.id));
     return treeOrder(seen, (a, b) => a.name.localeCompare(b.name, 'vi')).map(summary);
   }
 
   /** 404 for a unit outside the caller's view, exactly as for one that does not exist. */
   async detail(userId: string, unitId: string): Promise<UnitDetail> {
-    const { units, visible } = await this.scope(userId);
+    const { units, visible, byId } = await this.access.scope(userId);
     if (!visible.has(unitId)) throw new DomainError('not_found', 'unit.not_found');
-    const byId = new Map(units.map((u) => [u.id, u]));
     const unit = byId.get(unitId)!;
     return {
       ...summary(unit),
@@ -64,28 +67,5 @@ export class UnitsService {
         .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
         .map(summary),
     };
-  }
-
-  private memberships(userId: string): Promise<Membership[]> {
-    return this.dataSource.getRepository(Membership).find({
-      where: { userId },
-      relations: { unit: { level: true } },
-      order: { unit: { level: { rank: 'DESC' } } },
-    });
-  }
-
-  /**
-   * Loads the organizations the caller belongs to (hundreds to a few thousand units each) and applies
-   * the visibility rule in code, where it is unit-tested, rather than restating it in SQL.
-   */
-  private async scope(userId: string): Promise<{ units: Unit[]; visible: Set<string> }> {
-    const memberships = await this.memberships(userId);
-    if (memberships.length === 0) return { units: [], visible: new Set() };
-    const orgIds = [...new Set(memberships.map((m) => m.unit.organizationId))];
-    const units = await this.dataSource.getRepository(Unit).find({
-      where: { organizationId: In(orgIds) },
-      relations: { level: true },
-    });
-    return { units, visible: visibleUnitIds(units, memberships) };
   }
 }

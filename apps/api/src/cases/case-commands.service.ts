@@ -1,0 +1,276 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { UpdateDefinition, WithStartWorkflowOperation } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
+import {
+  cancelUpdate,
+  CASE_WORKFLOW_TYPES,
+  caseWorkflowId,
+  CaseWorkflowInput,
+  decideUpdate,
+  disbursementUpdate,
+  milestoneUpdate,
+  resubmitUpdate,
+  SA_ORIGIN_UNIT,
+  SA_PROCESS_TYPE,
+  SA_STATUS,
+  submittedUpdate,
+  UpdateResult,
+} from '../../../../libs/contracts/src';
+import {
+  Actor,
+  ancestorsOf,
+  CaseStatus,
+  DomainError,
+  FINAL_STATUSES,
+  findDefinition,
+  PathUnit,
+  PROCESS_DEFINITIONS,
+  ProcessDefinition,
+  resolveChain,
+} from '../../../../libs/domain/src';
+import { Organization } from '../../../../libs/persistence/src';
+import { TemporalClient } from '../../../../libs/temporal/src';
+import { keyedUpdateId, keyedUuid, requestHash } from '../common/idempotency';
+import { AccessService, CallerScope } from '../units/access.service';
+import { CaseQueriesService, CaseRef } from './case-queries.service';
+import {
+  CancelDto,
+  CreateCaseDto,
+  DecisionDto,
+  RecordDisbursementDto,
+  RecordMilestoneDto,
+  ResubmitDto,
+} from './dto/case-requests.dto';
+import { CaseDetailDto } from './dto/case-responses.dto';
+import { callCaseWorkflow, isAlreadyStarted, violationError } from './temporal-errors';
+
+/** Every case workflow takes its input and nothing else; the type is for `args`, not a specific process. */
+type CaseWorkflow = (input: CaseWorkflowInput) => Promise<unknown>;
+
+/** What an Update carries besides the actor and the request hash, which `change` adds. */
+type UpdateFields<I> = Omit<I, 'actor' | 'requestHash'>;
+
+/**
+ * How long one call to a case workflow may take before the API answers 503. A healthy worker answers
+ * in well under a second; without a running worker an Update would wait for one indefinitely. The
+ * change may still happen later, and a retry with the same Idempotency-Key then returns it.
+ */
+const WORKFLOW_CALL_TIMEOUT_MS = 30_000;
+
+/** Fixed: exactly one `submitted` Update per case, so every retry of a creation attaches to the first. */
+const SUBMITTED_UPDATE_ID = 'submitted';
+
+const keyReused = () => new DomainError('unprocessable', 'idempotency.key_reused');
+
+/**
+ * Creating and changing cases. The API validates what it can see (the body, the unit, the payload
+ * against the process definition), then leaves every rule about the case's progress to the workflow,
+ * which runs the same rules in its Update validators; a refusal comes back as the rule's own error.
+ * The workflow answers only after the read model has the change, so the detail returned is current.
+ */
+@Injectable()
+export class CaseCommandsService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly queries: CaseQueriesService,
+    private readonly client: TemporalClient,
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(userId: string, key: string, body: CreateCaseDto): Promise<CaseDetailDto> {
+    const scope = await this.access.scope(userId);
+    const caseId = keyedUuid(userId, key);
+    const hash = requestHash(body);
+    // A retry of a creation that went through: answer from the read model without going to Temporal.
+    const existing = await this.queries.findRef(caseId);
+    if (existing) return this.replayCreation(scope, existing, hash);
+
+    const unit = scope.visible.has(body.unitId) ? scope.byId.get(body.unitId) : undefined;
+    if (!unit) throw new DomainError('not_found', 'unit.not_found');
+    const path = ancestorsOf(scope.units, unit.id)
+      .reverse()
+      .map((id) => scope.byId.get(id)!);
+    if (!path.some((u) => scope.actor.unitIds.includes(u.id))) throw new DomainError('forbidden', 'case.not_unit_officer');
+
+    const definition = findDefinition(PROCESS_DEFINITIONS, body.processType, await this.organizationCode(unit.organizationId));
+    const workflowType = Object.hasOwn(CASE_WORKFLOW_TYPES, body.processType) ? CASE_WORKFLOW_TYPES[body.processType] : undefined;
+    if (!definition || !workflowType) throw new DomainError('unprocessable', 'process.unknown', { processType: body.processType });
+    const payload = await this.validPayload(definition, body.payload, unit.id);
+    const pathUnits: PathUnit[] = path.map((u) => ({ id: u.id, name: u.name, levelCode: u.level.code, levelName: u.level.name }));
+    const resolved = resolveChain(definition, pathUnits, this.config.CASE_DAY_SECONDS * 1000);
+    if ('code' in resolved) throw violationError(resolved);
+
+    const input: CaseWorkflowInput = {
+      caseId,
+      processType: definition.processType,
+      definitionVersion: definition.version,
+      organizationId: unit.organizationId,
+      originUnitId: unit.id,
+      title: body.title.normalize('NFC').trim(),
+      payload,
+      initiator: { userId: scope.actor.userId, displayName: scope.actor.displayName },
+      chain: resolved.chain,
+      plan: resolved.plan,
+      resubmitTo: definition.resubmitTo,
+      requestHash: hash,
+    };
+    // Update-with-start: one round trip starts the workflow (or finds the one a concurrent retry
+    // started: USE_EXISTING) and waits until the case is in the read model. A closed case under the
+    // same ID is never restarted (REJECT_DUPLICATE): Temporal either repeats the first `submitted`
+    // result (the hash check below applies) or refuses the start, and then the row answers.
+    const start = new WithStartWorkflowOperation<CaseWorkflow>(workflowType, {
+      workflowId: caseWorkflowId(caseId),
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: [
+        { key: SA_PROCESS_TYPE, value: definition.processType },
+        { key: SA_STATUS, value: 'pending' },
+        { key: SA_ORIGIN_UNIT, value: unit.id },
+      ],
+    });
+    try {
+      const result = await this.callWorkflow(caseId, () =>
+        this.client.workflow.executeUpdateWithStart(submittedUpdate, {
+          args: [{ requestHash: hash }],
+          updateId: SUBMITTED_UPDATE_ID,
+          startWorkflowOperation: start,
+        }),
+      );
+      // The workflow echoes the hash it was started with: another body under this key started it.
+      if (result.requestHash !== hash) throw keyReused();
+    } catch (err) {
+      if (!isAlreadyStarted(err)) throw err;
+      const row = await this.queries.findRef(caseId);
+      if (!row) throw new Error(`Workflow ${caseWorkflowId(caseId)} is closed but case ${caseId} is not in the read model`);
+      return this.replayCreation(scope, row, hash);
+    }
+    return this.queries.detailFor(scope, caseId);
+  }
+
+  decide(userId: string, caseId: string, key: string, body: DecisionDto): Promise<CaseDetailDto> {
+    return this.change(userId, caseId, key, body, decideUpdate, (ref) => ({
+      action: body.action,
+      comment: body.comment ?? null,
+      data: body.data ?? null,
+      // Without it, the decision is about the step the case is at as far as the caller could know.
+      expectedStep: body.expectedStep ?? ref.currentStep,
+    }));
+  }
+
+  resubmit(userId: string, caseId: string, key: string, body: ResubmitDto): Promise<CaseDetailDto> {
+    return this.change(userId, caseId, key, body, resubmitUpdate, async (ref) => ({
+      payload: await this.validPayload(await this.definitionOf(ref), body.payload, ref.originUnitId),
+      title: body.title?.normalize('NFC').trim() ?? null,
+      comment: body.comment ?? null,
+    }));
+  }
+
+  cancel(userId: string, caseId: string, key: string, body: CancelDto): Promise<CaseDetailDto> {
+    return this.change(userId, caseId, key, body, cancelUpdate, () => ({ comment: body.comment ?? null }));
+  }
+
+  recordMilestone(userId: string, caseId: string, key: string, body: RecordMilestoneDto): Promise<CaseDetailDto> {
+    return this.change(userId, caseId, key, body, milestoneUpdate, () => ({
+      kind: body.kind,
+      date: body.date,
+      note: body.note ?? null,
+    }));
+  }
+
+  recordDisbursement(userId: string, caseId: string, key: string, body: RecordDisbursementDto): Promise<CaseDetailDto> {
+    return this.change(userId, caseId, key, body, disbursementUpdate, () => ({
+      amount: body.amount,
+      date: body.date,
+      note: body.note ?? null,
+    }));
+  }
+
+  /**
+   * One change of a visible, open case as a Workflow Update. The Update ID comes from the caller and
+   * their Idempotency-Key: Temporal runs an Update ID once and answers repeats with the first result,
+   * whose hash tells a true retry from a reused key.
+   */
+  private async change<I extends { actor: Actor; requestHash: string }>(
+    userId: string,
+    caseId: string,
+    key: string,
+    body: object,
+    update: UpdateDefinition<UpdateResult, [I]>,
+    build: (ref: CaseRef) => UpdateFields<I> | Promise<UpdateFields<I>>,
+  ): Promise<CaseDetailDto> {
+    const scope = await this.access.scope(userId);
+    const ref = await this.queries.ref(scope, caseId);
+    // Closed cases have no workflow left to ask; say so without a round trip.
+    if (FINAL_STATUSES.includes(ref.status)) throw closedError(ref.status);
+    const hash = requestHash(body);
+    const args = { ...(await build(ref)), actor: scope.actor, requestHash: hash } as I;
+    const handle = this.client.workflow.getHandle(ref.workflowId || caseWorkflowId(caseId));
+    const result = await this.callWorkflow(caseId, () =>
+      handle.executeUpdate(update, { args: [args], updateId: keyedUpdateId(userId, key) }),
+    );
+    if (result.requestHash !== hash) throw keyReused();
+    return this.queries.detailFor(scope, caseId);
+  }
+
+  private async replayCreation(scope: CallerScope, row: CaseRef, hash: string): Promise<CaseDetailDto> {
+    if (row.requestHash !== hash) throw keyReused();
+    return this.queries.detailFor(scope, row.id);
+  }
+
+  private callWorkflow<T>(caseId: string, call: () => Promise<T>): Promise<T> {
+    return callCaseWorkflow(
+      () => this.client.withDeadline(Date.now() + WORKFLOW_CALL_TIMEOUT_MS, call),
+      // The workflow is gone: the case closed after we read it. Name the status it closed with.
+      async () => closedError((await this.queries.findRef(caseId))?.status ?? 'completed'),
+    );
+  }
+
+  /**
+   * The payload as the definition accepts it: its schema (400, naming `payload.<path>`), its business
+   * rules (422), and a beneficiary who is a registered member must belong to the originating unit.
+   * Returns the parsed payload (defaults filled, strings trimmed), which is what the workflow gets.
+   */
+  private async validPayload(definition: ProcessDefinition, raw: Record<string, unknown>, originUnitId: string) {
+    const parsed = definition.payloadSchema.safeParse(raw);
+    if (!parsed.success) {
+      const byField = new Map<string, string[]>();
+      for (const issue of parsed.error.issues) {
+        const field = ['payload', ...issue.path.map(String)].join('.');
+        byField.set(field, [...(byField.get(field) ?? []), issue.message]);
+      }
+      const details = [...byField].map(([field, messages]) => ({ field, messages }));
+      throw new DomainError('invalid', 'validation.failed', { fields: [...byField.keys()].join(', ') }, details);
+    }
+    const payload = parsed.data;
+    const violation = definition.checkPayload?.(payload);
+    if (violation) throw violationError(violation);
+    const memberId = (payload.beneficiary as { memberId?: unknown } | undefined)?.memberId;
+    if (typeof memberId === 'string') {
+      const found = await this.dataSource.query('SELECT 1 FROM members WHERE id = $1 AND unit_id = $2', [memberId, originUnitId]);
+      if (found.length === 0) throw new DomainError('unprocessable', 'case.member_not_in_unit');
+    }
+    return payload;
+  }
+
+  /** The definition a running case was started with (its type and version, in its organization's variant). */
+  private async definitionOf(ref: CaseRef): Promise<ProcessDefinition> {
+    const orgCode = await this.organizationCode(ref.organizationId);
+    const same = PROCESS_DEFINITIONS.filter((d) => d.processType === ref.processType && d.version === ref.definitionVersion);
+    const definition = same.find((d) => d.organizations?.includes(orgCode)) ?? same.find((d) => !d.organizations);
+    if (!definition) throw new DomainError('unprocessable', 'process.unknown', { processType: ref.processType });
+    return definition;
+  }
+
+  private async organizationCode(organizationId: string): Promise<string> {
+    const org = await this.dataSource.getRepository(Organization).findOneByOrFail({ id: organizationId });
+    return org.code;
+  }
+}
+
+function closedError(status: CaseStatus | string): DomainError {
+  return new DomainError('conflict', 'case.closed', { status });
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { UnitsModule } from '../units/units.module';
+import { CaseCommandsService } from './case-commands.service';
+import { CaseQueriesService } from './case-queries.service';
+import { CasesController } from './cases.controller';
+
+@Module({
+  imports: [UnitsModule],
+  controllers: [CasesController],
+  providers: [CaseQueriesService, CaseCommandsService],
+})
+export class CasesModule {}

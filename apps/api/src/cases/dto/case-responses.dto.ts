@@ -1,0 +1,168 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  CASE_EVENT_ACTIONS,
+  CASE_STATUSES,
+  CaseAction,
+  CaseEventAction,
+  CaseStatus,
+  DECISION_ACTIONS,
+  DecisionAction,
+} from '../../../../../libs/domain/src';
+import { HOUSING_PAYLOAD_EXAMPLE } from './case-requests.dto';
+
+const CASE_ACTIONS: CaseAction[] = [...DECISION_ACTIONS, 'resubmit', 'cancel', 'milestone', 'disbursement'];
+
+export class UnitRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Chi hội 1' }) name: string;
+}
+
+export class PersonRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Nguyễn Văn Thành' }) displayName: string;
+}
+
+export class CurrentStepDto {
+  @ApiProperty({ example: 'ward-verification' }) id: string;
+  @ApiProperty({ example: 'ward' }) levelCode: string;
+  @ApiProperty({ format: 'uuid', description: 'The unit whose officers decide this step' }) unitId: string;
+  @ApiProperty({ example: 'Hội CCB phường Ngọc Thụy' }) unitName: string;
+}
+
+export class CaseSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'housing-support' }) processType: string;
+  @ApiProperty({ example: 'Hỗ trợ sửa nhà cho hội viên Nguyễn Văn Hùng' }) title: string;
+  @ApiProperty({ enum: CASE_STATUSES, example: 'pending' }) status: CaseStatus;
+  @ApiProperty({ type: UnitRefDto, description: 'Where the case started' }) originUnit: UnitRefDto;
+  @ApiProperty({
+    type: CurrentStepDto,
+    nullable: true,
+    description: 'The step waiting for a decision; null when none is (returned for revision, in execution, closed)',
+  })
+  currentStep: CurrentStepDto | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2025-03-10T16:59:59.999Z' }) dueAt: string | null;
+  @ApiProperty({ example: false }) overdue: boolean;
+  @ApiProperty({ example: false, description: 'Overdue long enough that the level above was alerted' }) escalated: boolean;
+  @ApiProperty({ type: Number, nullable: true, example: 50_000_000, description: 'VND' }) requestedAmount: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: null, description: 'VND, set by the final approval' })
+  approvedAmount: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 0, description: 'VND disbursed so far' }) disbursedAmount: number | null;
+  @ApiProperty({ type: String, nullable: true, example: null }) fundingSource: string | null;
+  @ApiProperty({ type: PersonRefDto }) createdBy: PersonRefDto;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
+}
+
+export class CaseListDto {
+  @ApiProperty({ type: [CaseSummaryDto] }) items: CaseSummaryDto[];
+  @ApiProperty({ example: 1 }) page: number;
+  @ApiProperty({ example: 20 }) pageSize: number;
+  @ApiProperty({ example: 57, description: 'Matching cases in all pages' }) total: number;
+}
+
+export class InboxDto {
+  @ApiProperty({ type: [CaseSummaryDto], description: 'Most urgent first (earliest due)' }) items: CaseSummaryDto[];
+  @ApiProperty({ example: { 'housing-support': 3 }, description: 'Cases waiting for the caller, per process type' })
+  counts: Record<string, number>;
+}
+
+export class VoteDto extends PersonRefDto {
+  @ApiProperty({ enum: DECISION_ACTIONS, example: 'approve' }) action: DecisionAction;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+export const CHAIN_STEP_STATES = ['approved', 'pending', 'returned', 'rejected', 'cancelled', 'upcoming', 'not_reached'] as const;
+export type ChainStepState = (typeof CHAIN_STEP_STATES)[number];
+
+export class ChainStepDto {
+  @ApiProperty({ example: 'district-approval' }) id: string;
+  @ApiProperty({ example: 'district' }) levelCode: string;
+  @ApiProperty({ example: 'Quận' }) levelName: string;
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty({ example: 'Hội CCB quận Long Biên' }) unitName: string;
+  @ApiProperty({
+    enum: CHAIN_STEP_STATES,
+    example: 'pending',
+    description:
+      'approved: passed; pending: waiting for its decision; returned/rejected/cancelled: where the case was sent back or ended; ' +
+      'upcoming: still ahead; not_reached: the case ended before it',
+  })
+  state: ChainStepState;
+  @ApiProperty({ enum: DECISION_ACTIONS, isArray: true, example: ['approve', 'return', 'reject'] }) actions: DecisionAction[];
+  @ApiProperty({ example: { approve: 1, reject: 1 }, description: 'Distinct approvals that pass the step, rejections that end the case' })
+  votesRequired: { approve: number; reject: number };
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) enteredAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) escalateAt: string | null;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty() escalated: boolean;
+  @ApiProperty({ type: [VoteDto], description: 'Decisions recorded at the step while it is pending' }) votes: VoteDto[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the step passed' }) decidedAt: string | null;
+  @ApiProperty({ type: [PersonRefDto], description: 'Who passed the step' }) decidedBy: PersonRefDto[];
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    additionalProperties: true,
+    example: { approvedAmount: 40_000_000, fundingSource: 'Quỹ Nghĩa tình đồng đội quận' },
+  })
+  data: Record<string, unknown> | null;
+}
+
+export class MilestoneProgressDto {
+  @ApiProperty({ example: 'construction-started' }) kind: string;
+  @ApiProperty({ example: '2025-04-14' }) targetDate: string;
+  @ApiProperty({ type: String, nullable: true, example: '2025-04-02' }) date: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Khởi công' }) note: string | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) recordedBy: PersonRefDto | null;
+  @ApiProperty({ example: false }) overdue: boolean;
+}
+
+export class ExecutionDto {
+  @ApiProperty({ format: 'date-time' }) approvedAt: string;
+  @ApiProperty({ type: [MilestoneProgressDto] }) milestones: MilestoneProgressDto[];
+  @ApiProperty({ example: 20_000_000, description: 'VND disbursed so far' }) disbursed: number;
+  @ApiProperty({ type: Number, nullable: true, example: 40_000_000, description: 'VND that may be disbursed in all' }) cap: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 20_000_000 }) remaining: number | null;
+}
+
+export class TimelineEventDto {
+  @ApiProperty({ example: 2 }) seq: number;
+  @ApiProperty({ enum: CASE_EVENT_ACTIONS, example: 'approved' }) action: CaseEventAction;
+  @ApiProperty({ type: PersonRefDto, nullable: true, description: 'null for what the system did (deadlines)' })
+  actor: PersonRefDto | null;
+  @ApiProperty({ type: String, nullable: true, example: 'ward-verification' }) stepId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'ward' }) levelCode: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) unitId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Đã khảo sát thực tế.' }) comment: string | null;
+  @ApiProperty({ type: 'object', nullable: true, additionalProperties: true }) data: Record<string, unknown> | null;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+export class LedgerEntryDto {
+  @ApiProperty({ example: 5 }) seq: number;
+  @ApiProperty({ example: 'disbursement' }) kind: string;
+  @ApiProperty({ example: 20_000_000, description: 'VND' }) amount: number;
+  @ApiProperty({ example: '2025-03-20' }) date: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Tạm ứng đợt 1' }) note: string | null;
+  @ApiProperty({ type: PersonRefDto, nullable: true }) recordedBy: PersonRefDto | null;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+}
+
+export class CaseDetailDto extends CaseSummaryDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, example: HOUSING_PAYLOAD_EXAMPLE }) payload: Record<string, unknown>;
+  @ApiProperty({ type: [ChainStepDto], description: 'The levels the case climbs, resolved when it was submitted' })
+  chain: ChainStepDto[];
+  @ApiProperty({ type: ExecutionDto, nullable: true, description: 'After the final approval: milestones and disbursements' })
+  execution: ExecutionDto | null;
+  @ApiProperty({ type: [TimelineEventDto], description: 'Everything that happened, in order' }) timeline: TimelineEventDto[];
+  @ApiProperty({ type: [LedgerEntryDto] }) ledger: LedgerEntryDto[];
+  @ApiProperty({
+    enum: CASE_ACTIONS,
+    isArray: true,
+    example: ['approve', 'return', 'reject'],
+    description: 'What the caller may do now; each is accepted if tried now',
+  })
+  allowedActions: CaseAction[];
+}

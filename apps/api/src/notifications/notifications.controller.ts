@@ -1,0 +1,38 @@
+import { Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { languageFrom } from '../../../../libs/i18n/src';
+import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
+import { uuidParam } from '../common/params';
+import { ListNotificationsQueryDto, NotificationDto, NotificationListDto } from './notifications.dto';
+import { NotificationsService } from './notifications.service';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The caller’s notifications, newest first (50), and how many are unread' })
+  @ApiOkResponse({ type: NotificationListDto })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListNotificationsQueryDto,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<NotificationListDto> {
+    return this.notifications.list(user.id, languageFrom(acceptLanguage), query.unread === true);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark a notification read (again is fine: the first read time stays)' })
+  @ApiOkResponse({ type: NotificationDto })
+  @ApiNotFoundResponse({ description: 'No such notification of the caller' })
+  read(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<NotificationDto> {
+    return this.notifications.markRead(user.id, id, languageFrom(acceptLanguage));
+  }
+}
