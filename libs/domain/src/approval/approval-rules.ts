@@ -184,7 +184,8 @@ export function applyDecision(state: CaseState, actor: Actor, req: DecisionReque
   const progress = state.step!;
   progress.votes.push({ ...person(actor), action: req.action, at: iso(now) });
   const count = (a: DecisionAction) => progress.votes.filter((v) => v.action === a).length;
-  const quorum = step.votes.approve > 1 || step.votes.reject > 1;
+  // Votes are counted for approve and reject; a single return sends the case back at once.
+  const quorum = req.action !== 'return' && (step.votes.approve > 1 || step.votes.reject > 1);
   const data = req.data && Object.keys(req.data).length > 0 ? req.data : null;
   const event = emit(state, now, {
     action: req.action === 'approve' ? 'approved' : req.action === 'reject' ? 'rejected' : 'returned',

@@ -124,9 +124,10 @@ const definitionSchema = z
     if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['steps'], message: 'step ids must be unique' });
     const refs = [...(d.execution?.milestonesBy ?? []), ...(d.execution?.disbursementsBy ?? [])];
     for (const ref of refs) {
-      if (ref.startsWith('step:') && !ids.includes(ref.slice(5))) {
-        ctx.addIssue({ code: 'custom', path: ['execution'], message: `${ref} names no step` });
-      }
+      const step = ref.startsWith('step:') ? d.steps.find((s) => s.id === ref.slice(5)) : undefined;
+      if (ref.startsWith('step:') && !step) ctx.addIssue({ code: 'custom', path: ['execution'], message: `${ref} names no step` });
+      // A skipped step has no unit: nobody could record milestones or disbursements.
+      if (step?.optional) ctx.addIssue({ code: 'custom', path: ['execution'], message: `${ref} names an optional step` });
     }
     const cap = d.execution?.capField;
     const last = d.steps[d.steps.length - 1];
@@ -168,7 +169,7 @@ export function findDefinition(
 /**
  * Turns a definition into the concrete chain for a case starting at `path[0]` (path runs from the
  * origin up to the root). Each step goes to the nearest unit above the previous one at one of its
- * levels. `scaleMs` replaces a day with a shorter span, for tests of deadlines.
+ * levels. `dayMs` replaces a day with a shorter span, for tests of deadlines.
  */
 export function resolveChain(
   definition: ProcessDefinition,
