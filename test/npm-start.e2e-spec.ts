@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Connection, Client } from '@temporalio/client';
 import { childEnv } from '../libs/config/src';
@@ -59,11 +60,26 @@ describe('npm start: the embedded system', () => {
     return ((await res.json()) as { accessToken: string }).accessToken;
   };
 
-  /** Every process whose command line mentions our data dir or ports: must be none after a stop. */
-  const leftovers = () =>
+  /**
+   * Every process of the system that is still there: its command line names our data dir or ports
+   * (Temporal, PostgreSQL), or its environment carries our data dir (the api and worker, which `npm start`
+   * spawns in process groups of their own). Must be none after a stop.
+   */
+  const leftovers = (): number[] =>
     execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
       .split('\n')
-      .filter((line) => line.includes(dataDir) || line.includes(`--port ${ports.temporal}`) || line.includes(`-p ${ports.pg}`));
+      .slice(1)
+      .map((line) => ({ pid: Number(line.trim().split(/\s+/)[0]), line }))
+      .filter(({ pid, line }) => {
+        if (!pid || pid === process.pid) return false;
+        if (line.includes(dataDir) || line.includes(`--port ${ports.temporal}`) || line.includes(`-p ${ports.pg}`)) return true;
+        try {
+          return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`LIENTHONG_DATA_DIR=${dataDir}`);
+        } catch {
+          return false; // gone meanwhile, or not ours to read
+        }
+      })
+      .map(({ pid }) => pid);
 
   it('serves the API with demo data and the Temporal UI, stops cleanly, and keeps data across a restart', async () => {
     const first = start();
@@ -102,6 +118,70 @@ describe('npm start: the embedded system', () => {
       const admin = await login('admin');
       const units = await api('/api/units', { headers: { authorization: `Bearer ${admin}` } });
       expect(((await units.json()) as { items: unknown[] }).items).toHaveLength(6);
+    } finally {
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    }
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('carries a case on after the whole system is killed in the middle of it', async () => {
+    const send = (token: string, path: string, body: unknown) =>
+      api(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() },
+        body: JSON.stringify(body),
+      });
+    const first = start();
+    await healthy();
+    const branch = await login('ngocthuy.ch1');
+    const me = (await (await api('/api/me', { headers: { authorization: `Bearer ${branch}` } })).json()) as {
+      memberships: { unit: { id: string } }[];
+    };
+    const created = await send(branch, '/api/cases', {
+      processType: 'housing-support',
+      unitId: me.memberships[0].unit.id,
+      title: 'Sửa nhà cho hội viên Trần Đình Thắng',
+      payload: {
+        beneficiary: { name: 'Trần Đình Thắng', address: 'Tổ dân phố 1, phường Ngọc Thụy' },
+        situation: 'Mái ngói vỡ, tường thấm nước',
+        kind: 'repair',
+        estimatedCost: 45_000_000,
+        requestedAmount: 30_000_000,
+      },
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await send(await login('ngocthuy'), `/api/cases/${id}/decisions`, { action: 'approve' })).status).toBe(200);
+
+    // No shutdown at all: every process of the system at once, as in a power cut of the machine's apps.
+    const pids = [first.child.pid!, ...leftovers()];
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+    await first.exited;
+    await waitFor('the killed processes to be gone', async () => leftovers().length === 0, { timeoutMs: 10_000 });
+
+    const second = start();
+    try {
+      await healthy();
+      const district = await login('longbien');
+      const approved = await send(district, `/api/cases/${id}/decisions`, {
+        action: 'approve',
+        data: { approvedAmount: 30_000_000, fundingSource: 'Quỹ Hội CCB quận' },
+      });
+      expect(approved.status).toBe(200);
+      const body = (await approved.json()) as { status: string; timeline: { seq: number; action: string }[] };
+      expect(body.status).toBe('in_progress');
+      expect(body.timeline.map((e) => [e.seq, e.action])).toEqual([
+        [1, 'submitted'],
+        [2, 'approved'],
+        [3, 'approved'],
+      ]);
     } finally {
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
