@@ -150,6 +150,17 @@ describe('housing support over HTTP, end to end', () => {
     expect(repeated.body.currentStep).toEqual(decided.body.currentStep);
     await api.decide(token.ngocthuy, id, { action: 'reject', comment: 'Khác' }, decisionKey).expect(422);
     expect(await count(`SELECT count(*)::int AS n FROM case_events WHERE case_id = $1 AND action = 'approved'`, [id])).toBe(1);
+
+    // The decision that closes the case ends its workflow; a retry of it still gets the same answer.
+    const closingKey = randomUUID();
+    const rejection = { action: 'reject', comment: 'Gia đình không thuộc diện hỗ trợ' };
+    const rejected = await api.decide(token.longbien, id, rejection, closingKey).expect(200);
+    expect(rejected.body.status).toBe('rejected');
+    const retried = await api.decide(token.longbien, id, rejection, closingKey).expect(200);
+    expect(retried.body).toMatchObject({ id, status: 'rejected' });
+    await api.decide(token.longbien, id, { ...rejection, comment: 'Khác' }, closingKey).expect(422);
+    await api.decide(token.longbien, id, rejection).expect(409);
+    expect(await count(`SELECT count(*)::int AS n FROM case_events WHERE case_id = $1 AND action = 'rejected'`, [id])).toBe(1);
   });
 
   it('of 20 concurrent approvals of one step, exactly one is taken and the rest get 409', async () => {

@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  currentUpdateInfo,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -78,7 +79,8 @@ export class CaseRuntime {
    * before the caller is answered, so the API reads its own write.
    */
   async change(apply: (now: number) => CaseEvent[], requestHash: string): Promise<UpdateResult> {
-    this.record(apply(Date.now()));
+    const updateId = currentUpdateInfo()?.id ?? null;
+    this.record(apply(Date.now()).map((event) => ({ ...event, updateId, requestHash })));
     await this.flush();
     return { seq: this.state.seq, requestHash };
   }

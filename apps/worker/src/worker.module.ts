@@ -1,11 +1,17 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
+import { PROCESS_DEFINITIONS, validateDefinitions } from '../../../libs/domain/src';
 import { ACTIVITY_CLASSES } from '../../../activities';
 import { AppConfig, ConfigModule, LoggingModule } from '../../../libs/config/src';
 import { PersistenceModule } from '../../../libs/persistence/src';
 import { TemporalWorkerService } from './temporal-worker.service';
 
 @Module({})
-export class WorkerModule {
+export class WorkerModule implements OnModuleInit {
+  /** The projection reads definitions too (search fields, amounts): refuse to start on a malformed one. */
+  onModuleInit(): void {
+    validateDefinitions(PROCESS_DEFINITIONS);
+  }
+
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,

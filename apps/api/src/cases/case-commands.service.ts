@@ -204,14 +204,21 @@ export class CaseCommandsService {
   ): Promise<CaseDetailDto> {
     const scope = await this.access.scope(userId);
     const ref = await this.queries.ref(scope, caseId);
+    const hash = requestHash(body);
+    const updateId = keyedUpdateId(userId, key);
+    // A retry of a change that went through: its event names the Update. Answer from the read model,
+    // because Temporal forgets Update IDs when the workflow closes (the change may have closed it) or
+    // continues as new.
+    const done = await this.queries.requestHashOf(caseId, updateId);
+    if (done !== null) {
+      if (done !== hash) throw keyReused();
+      return this.queries.detailFor(scope, caseId);
+    }
     // Closed cases have no workflow left to ask; say so without a round trip.
     if (FINAL_STATUSES.includes(ref.status)) throw closedError(ref.status);
-    const hash = requestHash(body);
     const args = { ...(await build(ref)), actor: scope.actor, requestHash: hash } as I;
     const handle = this.client.workflow.getHandle(ref.workflowId || caseWorkflowId(caseId));
-    const result = await this.callWorkflow(caseId, () =>
-      handle.executeUpdate(update, { args: [args], updateId: keyedUpdateId(userId, key) }),
-    );
+    const result = await this.callWorkflow(caseId, () => handle.executeUpdate(update, { args: [args], updateId }));
     if (result.requestHash !== hash) throw keyReused();
     return this.queries.detailFor(scope, caseId);
   }

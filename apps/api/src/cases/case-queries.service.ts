@@ -139,6 +139,15 @@ export class CaseQueriesService {
   }
 
   /** The case by ID regardless of visibility (idempotent replays of a creation), or null. */
+  /** The request hash of the change an Update ID made to a case, or null if it made none. */
+  async requestHashOf(caseId: string, updateId: string): Promise<string | null> {
+    const rows: { request_hash: string }[] = await this.dataSource.query(
+      'SELECT request_hash FROM case_events WHERE case_id = $1 AND update_id = $2 LIMIT 1',
+      [caseId, updateId],
+    );
+    return rows[0]?.request_hash ?? null;
+  }
+
   async findRef(caseId: string): Promise<CaseRef | null> {
     const [row] = await this.dataSource.query<Record<string, unknown>[]>(
       `SELECT id, status, origin_unit_id, organization_id, process_type, definition_version, current_step, workflow_id, request_hash

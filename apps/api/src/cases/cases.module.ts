@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { PROCESS_DEFINITIONS, validateDefinitions } from '../../../../libs/domain/src';
 import { UnitsModule } from '../units/units.module';
 import { CaseCommandsService } from './case-commands.service';
 import { CaseQueriesService } from './case-queries.service';
@@ -9,4 +10,9 @@ import { CasesController } from './cases.controller';
   controllers: [CasesController],
   providers: [CaseQueriesService, CaseCommandsService],
 })
-export class CasesModule {}
+export class CasesModule implements OnModuleInit {
+  /** A malformed process definition stops the API at boot, not the first case that uses it. */
+  onModuleInit(): void {
+    validateDefinitions(PROCESS_DEFINITIONS);
+  }
+}

@@ -182,6 +182,13 @@ export interface CaseEvent {
   comment: string | null;
   data: Record<string, unknown> | null;
   at: string;
+  /**
+   * The Update (API: user + Idempotency-Key) and request hash that caused it, so a retry of a request
+   * can be answered from the read model even after Temporal stopped remembering the Update ID (the
+   * workflow closed, or continued as new). Absent for what the clock does.
+   */
+  updateId?: string | null;
+  requestHash?: string | null;
 }
 
 /** A refusal by a rule, mapped by the API to an HTTP status and a message (libs/i18n). */

@@ -88,8 +88,8 @@ export class CaseProjectionService {
     const inserted = new Set<number>();
     for (const e of events) {
       const rows: { seq: number }[] = await tx.query(
-        `INSERT INTO case_events (case_id, seq, action, actor_id, actor_name, step_id, level_code, unit_id, comment, data, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11)
+        `INSERT INTO case_events (case_id, seq, action, actor_id, actor_name, step_id, level_code, unit_id, comment, data, at, update_id, request_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13)
          ON CONFLICT (case_id, seq) DO NOTHING
          RETURNING seq`,
         [
@@ -104,6 +104,8 @@ export class CaseProjectionService {
           e.comment,
           e.data === null ? null : JSON.stringify(e.data),
           e.at,
+          e.updateId ?? null,
+          e.requestHash ?? null,
         ],
       );
       for (const r of rows) inserted.add(r.seq);

@@ -49,4 +49,11 @@ export class CaseEventEntity {
 
   @Column({ type: 'timestamptz' })
   at: Date;
+
+  /** The Update that caused the event (the API's user + Idempotency-Key), to answer retries. */
+  @Column({ name: 'update_id', type: 'varchar', length: 300, nullable: true })
+  updateId: string | null;
+
+  @Column({ name: 'request_hash', type: 'varchar', length: 64, nullable: true })
+  requestHash: string | null;
 }
