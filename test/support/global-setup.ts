@@ -2,13 +2,10 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { childEnv, loadStackConfig } from '../../libs/config/src';
-import { DEFAULT_NAMESPACE } from '../../libs/contracts/src';
 import { startEmbeddedPostgres } from '../../tools/stack/embedded-postgres';
 import { stackLog } from '../../tools/stack/log';
 import { freePort } from '../../tools/stack/ports';
-import { resolveTemporalCli } from '../../tools/stack/temporal-cli';
-import { startTemporalDevServer } from '../../tools/stack/temporal-dev-server';
+import { startTestTemporal } from './temporal-server';
 import { TEST_ENV } from './test-env';
 
 /**
@@ -18,28 +15,12 @@ import { TEST_ENV } from './test-env';
  */
 export default async function globalSetup(): Promise<void> {
   const log = stackLog('test-stack');
-  const stack = loadStackConfig();
   const root = mkdtempSync(join(tmpdir(), 'lienthong-test-'));
   // PostgreSQL runs as the `postgres` user when we are root: it must be able to enter this folder.
   chmodSync(root, 0o755);
 
   const [temporal, postgres, bundle] = await Promise.all([
-    resolveTemporalCli({
-      explicitPath: stack.TEMPORAL_CLI_PATH,
-      toolsDir: stack.LIENTHONG_TOOLS_DIR,
-      pathVar: childEnv({}).PATH,
-      log,
-    }).then(async (cliPath) =>
-      startTemporalDevServer({
-        cliPath,
-        dataDir: join(root, 'temporal'),
-        port: await freePort(),
-        uiPort: null,
-        namespace: DEFAULT_NAMESPACE,
-        persistent: false,
-        log,
-      }),
-    ),
+    startTestTemporal({ dataDir: join(root, 'temporal'), log }),
     freePort().then((port) =>
       startEmbeddedPostgres({ dataDir: join(root, 'postgres'), port, database: 'lienthong', durable: false, log }),
     ),

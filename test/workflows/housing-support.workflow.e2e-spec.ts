@@ -15,15 +15,13 @@ import {
   RULE_VIOLATION_FAILURE,
   SA_STATUS,
 } from '../../libs/contracts/src';
-import { DEFAULT_NAMESPACE } from '../../libs/contracts/src';
 import { Actor, CaseEvent, dateInHcm, RuleViolation } from '../../libs/domain/src';
 import { stackLog } from '../../tools/stack/log';
-import { freePort, waitFor } from '../../tools/stack/ports';
-import { resolveTemporalCli } from '../../tools/stack/temporal-cli';
-import { startTemporalDevServer } from '../../tools/stack/temporal-dev-server';
+import { waitFor } from '../../tools/stack/ports';
+import type { TemporalDevServer } from '../../tools/stack/temporal-dev-server';
+import { startTestTemporal } from '../support/temporal-server';
 import { recordHistory } from '../support/history-fixtures';
 import { ACTORS, caseInput, createWorkflowHarness, PAYLOAD, startCase, WorkflowHarness } from '../support/workflow-harness';
-import { loadStackConfig, childEnv } from '../../libs/config/src';
 
 const EventType = temporal.api.enums.v1.EventType;
 const today = () => dateInHcm(Date.now());
@@ -277,27 +275,14 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
 });
 
 describe('housing support workflow: continue-as-new', () => {
-  let server: Awaited<ReturnType<typeof startTemporalDevServer>>;
+  let server: TemporalDevServer;
   let harness: WorkflowHarness;
   beforeAll(async () => {
     // Its own server with a tiny history limit, so the server suggests continue-as-new after a few changes.
-    const stack = loadStackConfig();
-    const log = stackLog('continue-as-new-test');
-    const cliPath = await resolveTemporalCli({
-      explicitPath: stack.TEMPORAL_CLI_PATH,
-      toolsDir: stack.LIENTHONG_TOOLS_DIR,
-      pathVar: childEnv({}).PATH,
-      log,
-    });
-    server = await startTemporalDevServer({
-      cliPath,
+    server = await startTestTemporal({
       dataDir: mkdtempSync(join(tmpdir(), 'lienthong-can-')),
-      port: await freePort(),
-      uiPort: null,
-      namespace: DEFAULT_NAMESPACE,
-      persistent: false,
       dynamicConfig: { 'limit.historyCount.suggestContinueAsNew': 40 },
-      log,
+      log: stackLog('continue-as-new-test'),
     });
     harness = await createWorkflowHarness(server.address);
   });

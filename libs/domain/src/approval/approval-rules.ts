@@ -6,7 +6,6 @@ import {
   CaseEvent,
   CaseState,
   DecisionAction,
-  ExecutionPlan,
   FINAL_STATUSES,
   Person,
   ResolvedStep,
@@ -21,19 +20,21 @@ import { dateInHcm, dueTime, endOfDateHcm, isIsoDate } from './deadline';
  * `now` is always passed in: inside a workflow it is the deterministic workflow clock.
  */
 
-export interface CaseStart {
-  caseId: string;
-  processType: string;
-  definitionVersion: number;
-  organizationId: string;
-  originUnitId: string;
-  title: string;
-  payload: Record<string, unknown>;
-  initiator: Person;
-  chain: ResolvedStep[];
-  plan: ExecutionPlan | null;
-  resubmitTo: CaseState['resubmitTo'];
-}
+/** What a new case starts from: the API resolves it (chain and plan included) before the workflow starts. */
+export type CaseStart = Pick<
+  CaseState,
+  | 'caseId'
+  | 'processType'
+  | 'definitionVersion'
+  | 'organizationId'
+  | 'originUnitId'
+  | 'title'
+  | 'payload'
+  | 'initiator'
+  | 'chain'
+  | 'plan'
+  | 'resubmitTo'
+>;
 
 export interface DecisionRequest {
   action: DecisionAction;
@@ -72,6 +73,9 @@ function emit(state: CaseState, now: number, event: Omit<CaseEvent, 'seq' | 'at'
   state.updatedAt = iso(now);
   return { seq: state.seq, at: iso(now), ...event };
 }
+
+/** Events of the execution phase and the clock's milestone flags belong to no step. */
+const NO_STEP = { stepId: null, levelCode: null, unitId: null };
 
 function stepEvent(state: CaseState, step: ResolvedStep | null) {
   return { stepId: step?.id ?? null, levelCode: step?.levelCode ?? null, unitId: step?.unitId ?? null };
@@ -350,9 +354,7 @@ export function applyMilestone(state: CaseState, actor: Actor, req: MilestoneReq
     emit(state, now, {
       action: 'milestone',
       actor: person(actor),
-      stepId: null,
-      levelCode: null,
-      unitId: null,
+      ...NO_STEP,
       comment: milestone.note,
       data: { kind: req.kind, date: req.date, targetDate: milestone.targetDate, ...(last ? { closed: true } : {}) },
     }),
@@ -385,9 +387,7 @@ export function applyDisbursement(state: CaseState, actor: Actor, req: Disbursem
     emit(state, now, {
       action: 'disbursement',
       actor: person(actor),
-      stepId: null,
-      levelCode: null,
-      unitId: null,
+      ...NO_STEP,
       comment: blank(req.note) ? null : req.note!.trim(),
       data: { amount: req.amount, date: req.date, total: state.execution!.disbursed },
     }),
@@ -442,9 +442,7 @@ export function applyAlarm(state: CaseState, now: number): CaseEvent[] {
         emit(state, now, {
           action: 'milestone_overdue',
           actor: null,
-          stepId: null,
-          levelCode: null,
-          unitId: null,
+          ...NO_STEP,
           comment: null,
           data: { kind: m.kind, targetDate: m.targetDate },
         }),
