@@ -31,15 +31,8 @@ import {
   seedDemo,
 } from '../libs/persistence/src';
 import { createTestDatabase, testConfig } from './support/test-apps';
+import { PAYLOAD } from './support/workflow-harness';
 
-const PAYLOAD = {
-  beneficiary: { name: 'Nguyễn Văn Hùng', address: 'Tổ dân phố 1, phường Ngọc Thụy' },
-  situation: 'Nhà cấp bốn xuống cấp, mái dột khi mưa',
-  kind: 'new-build',
-  estimatedCost: 120_000_000,
-  requestedAmount: 60_000_000,
-  otherFunding: [],
-};
 
 describe('case read model: the idempotent projection (real PostgreSQL)', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
