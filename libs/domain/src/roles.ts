@@ -4,3 +4,6 @@
  */
 export const MEMBERSHIP_ROLES = ['member', 'officer', 'chair', 'admin'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+/** The roles that decide cases and record their progress at a unit (members follow, admins oversee). */
+export const ACTING_ROLES: readonly MembershipRole[] = ['officer', 'chair'];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { Actor, visibleUnitIds } from '../../../../libs/domain/src';
+import { ACTING_ROLES, Actor, visibleUnitIds } from '../../../../libs/domain/src';
 import { Membership, Unit, User } from '../../../../libs/persistence/src';
 
 /** What the caller may see and do, established from the database on each request (never from the token). */
@@ -15,9 +15,6 @@ export interface CallerScope {
   /** The caller as the approval rules see them: `unitIds` are the units where they are officer or chair. */
   actor: Actor;
 }
-
-/** The roles that decide and record at a unit (members follow, admins oversee). */
-const ACTING_ROLES = new Set(['officer', 'chair']);
 
 /** The one place that turns a user into their visibility and their acting units; used by units and cases. */
 @Injectable()
@@ -53,7 +50,7 @@ export class AccessService {
       actor: {
         userId: user.id,
         displayName: user.displayName,
-        unitIds: [...new Set(memberships.filter((m) => ACTING_ROLES.has(m.role)).map((m) => m.unitId))],
+        unitIds: [...new Set(memberships.filter((m) => ACTING_ROLES.includes(m.role)).map((m) => m.unitId))],
       },
     };
   }

@@ -173,6 +173,16 @@ describe('resolveChain', () => {
     expect(chain[0].deadline).toEqual({ afterMs: 7 * DAY_MS, endOfDay: true, escalateAfterMs: 3 * DAY_MS });
   });
 
+  it('lets the origin unit itself take a step at its own level, before the levels above', () => {
+    const confirm = { ...housingSupportDefinition.steps[0], id: 'branch-confirmation', levels: ['branch'] };
+    const { chain } = resolved(housing({ steps: [confirm, ...housingSupportDefinition.steps] }), [branch, ward, district]);
+    expect(chain.map((s) => [s.id, s.unitId])).toEqual([
+      ['branch-confirmation', branch.id],
+      ['ward-verification', ward.id],
+      ['district-approval', district.id],
+    ]);
+  });
+
   it('has no escalation unit at the top of the tree', () => {
     const { chain } = resolved(housingSupportDefinition, [branch, ward, district]);
     expect(chain[1].escalationUnitId).toBeNull();

@@ -168,7 +168,7 @@ export function findDefinition(
 
 /**
  * Turns a definition into the concrete chain for a case starting at `path[0]` (path runs from the
- * origin up to the root). Each step goes to the nearest unit above the previous one at one of its
+ * origin up to the root). Each step goes to the nearest unit, from the origin itself upwards and above the previous step, at one of its
  * levels. `dayMs` replaces a day with a shorter span, for tests of deadlines.
  */
 export function resolveChain(
@@ -181,7 +181,8 @@ export function resolveChain(
     return { kind: 'unprocessable', code: 'case.origin_level', params: { levels: definition.originLevels.join(', ') } };
   }
   const chain: ResolvedStep[] = [];
-  let from = 1;
+  // The origin itself may decide a step (a branch-level confirmation), then each step goes higher.
+  let from = 0;
   for (const step of definition.steps) {
     const index = path.findIndex((u, i) => i >= from && step.levels.includes(u.levelCode));
     if (index < 0) {

@@ -8,11 +8,9 @@ import { endOfDateHcm } from '../../../domain/src/approval/deadline';
 import { isVnd } from '../../../domain/src/money/vnd';
 import type { ProcessDefinition } from '../../../domain/src/processes/process-definition';
 import { PROCESS_DEFINITIONS } from '../../../domain/src/processes/registry';
+import { ACTING_ROLES } from '../../../domain/src/roles';
 import { foldVietnamese } from '../../../domain/src/text/fold';
 import type { NotificationKind } from '../entities';
-
-/** Roles that decide and record at a unit, and so are told what waits for them. */
-const ACTING_ROLES = ['officer', 'chair'];
 
 /**
  * Kinds addressed to a step's deciders: the initiator never decides their own case, so is never told
