@@ -16,6 +16,12 @@ describe('languageFrom', () => {
 });
 
 describe('translate', () => {
+  it('writes amounts as people do in each language', () => {
+    const params = { amount: 30_000_000, remaining: 20_000_000, cap: 50_000_000 };
+    expect(translate('case.disbursement_exceeds', 'vi', params)).toContain('chỉ còn 20.000.000 đồng');
+    expect(translate('case.disbursement_exceeds', 'en', params)).toContain('20,000,000 VND remain');
+  });
+
   it('fills parameters and returns NFC even for decomposed input', () => {
     const decomposed = 'Thụy'.normalize('NFD');
     const text = translate('route.not_found', 'vi', { path: decomposed });

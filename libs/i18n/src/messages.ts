@@ -74,8 +74,11 @@ export const MESSAGES = {
     vi: 'Cần cập nhật mốc "{expected}" trước mốc "{kind}".',
     en: 'The milestone "{expected}" comes before "{kind}".',
   },
-  'case.date_in_future': { vi: 'Ngày {field} không được ở tương lai.', en: 'The date {field} may not be in the future.' },
-  'case.date_too_early': { vi: 'Ngày {field} không được trước ngày {min}.', en: 'The date {field} may not be before {min}.' },
+  'case.date_in_future': { vi: 'Ngày ghi nhận ({field}) không được ở tương lai.', en: 'The date ({field}) may not be in the future.' },
+  'case.date_too_early': {
+    vi: 'Ngày ghi nhận ({field}) không được trước ngày {min} (theo giờ Việt Nam).',
+    en: 'The date ({field}) may not be before {min} (Vietnam time).',
+  },
   'case.not_disburser': {
     vi: 'Chỉ cán bộ của cấp đã phê duyệt mới được ghi nhận giải ngân.',
     en: 'Only officers of the approving unit may record disbursements.',
@@ -136,9 +139,20 @@ export type MessageCode = keyof typeof MESSAGES;
 export type Language = 'vi' | 'en';
 export const DEFAULT_LANGUAGE: Language = 'vi';
 
+const NUMBER_FORMAT: Record<Language, Intl.NumberFormat> = {
+  vi: new Intl.NumberFormat('vi-VN'),
+  en: new Intl.NumberFormat('en-US'),
+};
+
 export function translate(code: MessageCode, language: Language, params: Record<string, string | number> = {}): string {
+  const fill = (key: string) => {
+    const value = params[key];
+    if (value === undefined) return `{${key}}`;
+    // Amounts read as people write them: 20.000.000 in Vietnamese, 20,000,000 in English.
+    return typeof value === 'number' ? NUMBER_FORMAT[language].format(value) : value;
+  };
   // NFC so that composed and decomposed diacritics in params (user input) come out the same.
-  return MESSAGES[code][language].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`)).normalize('NFC');
+  return MESSAGES[code][language].replace(/\{(\w+)\}/g, (_, key: string) => fill(key)).normalize('NFC');
 }
 
 /** Picks vi or en from an Accept-Language header (`en-US,en;q=0.9` → en); Vietnamese unless English is preferred. */
