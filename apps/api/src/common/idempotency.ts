@@ -7,9 +7,10 @@ import { DomainError } from '../../../../libs/domain/src';
 /**
  * Requests that create or change a case carry an `Idempotency-Key` chosen by the client (a UUID per
  * user action is the usual choice). Retrying with the same key and the same body is answered as the
- * first attempt was; the same key with another body is refused (422 idempotency.key_reused). The
- * server remembers nothing of its own for this: the key is turned into the case ID (creation) or the
- * Temporal Update ID (changes), and Temporal deduplicates on those.
+ * first attempt was; the same key with another body is refused (422 idempotency.key_reused). The key
+ * becomes the case ID (creation) or the Temporal Update ID (changes), on which Temporal deduplicates;
+ * each event in the read model keeps its Update ID and request hash, so a retry is still recognised
+ * after Temporal has forgotten the Update (the workflow closed or continued as new).
  */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
