@@ -25,7 +25,6 @@ export interface WorkflowHarness {
   taskQueue: string;
   projections: CaseProjection[];
   /** Replace the stub's behaviour (slow it down, fail it) for one test. */
-  projectCase: CaseActivities['projectCase'];
   setProjector(fn: CaseActivities['projectCase']): void;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
@@ -48,7 +47,6 @@ export async function createWorkflowHarness(address = testEnv('temporalAddress')
     client,
     taskQueue,
     projections,
-    projectCase: activities.projectCase,
     setProjector: (fn) => {
       projector = fn;
     },

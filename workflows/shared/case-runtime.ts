@@ -45,14 +45,12 @@ export function refuse(violation: RuleViolation | null): void {
  */
 export class CaseRuntime {
   readonly state: CaseState;
-  private readonly requestHash: string;
   private pending: CaseEvent[] = [];
   private projectedSeq: number;
   private writing: Promise<void> = Promise.resolve();
   private searchStatus: string;
 
   constructor(private readonly input: CaseWorkflowInput) {
-    this.requestHash = input.requestHash;
     if (input.carried) {
       // Continued as new: everything up to carried.seq is already in the read model.
       this.state = input.carried;
@@ -69,7 +67,7 @@ export class CaseRuntime {
     // so the API can return it and a GET right after finds it.
     setHandler(submittedUpdate, async () => {
       await condition(() => this.projectedSeq >= 1);
-      return this.result();
+      return { seq: this.state.seq, requestHash: input.requestHash };
     });
   }
 
@@ -83,10 +81,6 @@ export class CaseRuntime {
     this.record(apply(Date.now()).map((event) => ({ ...event, updateId, requestHash })));
     await this.flush();
     return { seq: this.state.seq, requestHash };
-  }
-
-  private result(): UpdateResult {
-    return { seq: this.state.seq, requestHash: this.requestHash };
   }
 
   private record(events: CaseEvent[]): void {
@@ -110,7 +104,7 @@ export class CaseRuntime {
     this.pending = [];
     // A copy: later changes must not leak into a write that is being retried.
     const state = JSON.parse(JSON.stringify(this.state)) as CaseState;
-    await projectCase({ state, events, requestHash: this.requestHash });
+    await projectCase({ state, events, requestHash: this.input.requestHash });
     this.projectedSeq = Math.max(this.projectedSeq, events[events.length - 1].seq);
   }
 

@@ -21,6 +21,7 @@ import {
   Actor,
   ancestorsOf,
   CaseStatus,
+  definitionOfCase,
   DomainError,
   FINAL_STATUSES,
   findDefinition,
@@ -265,9 +266,7 @@ export class CaseCommandsService {
 
   /** The definition a running case was started with (its type and version, in its organization's variant). */
   private async definitionOf(ref: CaseRef): Promise<ProcessDefinition> {
-    const orgCode = await this.organizationCode(ref.organizationId);
-    const same = PROCESS_DEFINITIONS.filter((d) => d.processType === ref.processType && d.version === ref.definitionVersion);
-    const definition = same.find((d) => d.organizations?.includes(orgCode)) ?? same.find((d) => !d.organizations);
+    const definition = definitionOfCase(PROCESS_DEFINITIONS, ref, await this.organizationCode(ref.organizationId));
     if (!definition) throw new DomainError('unprocessable', 'process.unknown', { processType: ref.processType });
     return definition;
   }

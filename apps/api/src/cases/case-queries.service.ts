@@ -138,7 +138,6 @@ export class CaseQueriesService {
     return ref;
   }
 
-  /** The case by ID regardless of visibility (idempotent replays of a creation), or null. */
   /** The request hash of the change an Update ID made to a case, or null if it made none. */
   async requestHashOf(caseId: string, updateId: string): Promise<string | null> {
     const rows: { request_hash: string }[] = await this.dataSource.query(
@@ -148,6 +147,7 @@ export class CaseQueriesService {
     return rows[0]?.request_hash ?? null;
   }
 
+  /** The case by ID regardless of visibility (idempotent replays of a creation), or null. */
   async findRef(caseId: string): Promise<CaseRef | null> {
     const [row] = await this.dataSource.query<Record<string, unknown>[]>(
       `SELECT id, status, origin_unit_id, organization_id, process_type, definition_version, current_step, workflow_id, request_hash

@@ -3,7 +3,7 @@ import { applyDecision, checkDecision, openCase } from '../approval/approval-rul
 import { Actor } from '../approval/case-model';
 import { DAY_MS } from '../approval/deadline';
 import { HOUSING_SUPPORT, housingSupportDefinition, housingSupportPayloadSchema } from './housing-support.definition';
-import { findDefinition, PathUnit, ProcessDefinition, resolveChain, StepDefinition, validateDefinitions } from './process-definition';
+import { definitionOfCase, findDefinition, PathUnit, ProcessDefinition, resolveChain, StepDefinition, validateDefinitions } from './process-definition';
 import { PROCESS_DEFINITIONS } from './registry';
 
 const unit = (id: string, levelCode: string, name = id): PathUnit => ({ id, name, levelCode, levelName: levelCode });
@@ -150,6 +150,20 @@ describe('findDefinition', () => {
     const definitions = [general1, general2, hcb1];
     findDefinition(definitions, HOUSING_SUPPORT, 'ccb');
     expect(definitions).toEqual([general1, general2, hcb1]);
+  });
+});
+
+describe('definitionOfCase', () => {
+  const general1 = housing({ version: 1 });
+  const general2 = housing({ version: 2 });
+  const hcb1 = housing({ version: 1, organizations: ['hcb'] });
+
+  it('finds the version a case started with, in its organization’s variant if there is one', () => {
+    const all = [general1, general2, hcb1];
+    expect(definitionOfCase(all, { processType: HOUSING_SUPPORT, definitionVersion: 1 }, 'hcb')).toBe(hcb1);
+    expect(definitionOfCase(all, { processType: HOUSING_SUPPORT, definitionVersion: 1 }, 'ccb')).toBe(general1);
+    expect(definitionOfCase(all, { processType: HOUSING_SUPPORT, definitionVersion: 1 }, undefined)).toBe(general1);
+    expect(definitionOfCase(all, { processType: HOUSING_SUPPORT, definitionVersion: 3 }, 'hcb')).toBeNull();
   });
 });
 

@@ -167,6 +167,19 @@ export function findDefinition(
 }
 
 /**
+ * The definition a running case was started with: its type and version, the organization's own
+ * variant if there is one, else the general one. Null when this build no longer has it.
+ */
+export function definitionOfCase(
+  definitions: readonly ProcessDefinition[],
+  c: { processType: string; definitionVersion: number },
+  orgCode: string | undefined,
+): ProcessDefinition | null {
+  const same = definitions.filter((d) => d.processType === c.processType && d.version === c.definitionVersion);
+  return same.find((d) => orgCode !== undefined && d.organizations?.includes(orgCode)) ?? same.find((d) => !d.organizations) ?? null;
+}
+
+/**
  * Turns a definition into the concrete chain for a case starting at `path[0]` (path runs from the
  * origin up to the root). Each step goes to the nearest unit, from the origin itself upwards and above the previous step, at one of its
  * levels. `dayMs` replaces a day with a shorter span, for tests of deadlines.

@@ -6,7 +6,7 @@ import { decidedBy } from '../../../domain/src/approval/approval-rules';
 import { CaseEvent, CaseState, FINAL_STATUSES, ResolvedStep } from '../../../domain/src/approval/case-model';
 import { endOfDateHcm } from '../../../domain/src/approval/deadline';
 import { isVnd } from '../../../domain/src/money/vnd';
-import type { ProcessDefinition } from '../../../domain/src/processes/process-definition';
+import { definitionOfCase, ProcessDefinition } from '../../../domain/src/processes/process-definition';
 import { PROCESS_DEFINITIONS } from '../../../domain/src/processes/registry';
 import { ACTING_ROLES } from '../../../domain/src/roles';
 import { foldVietnamese } from '../../../domain/src/text/fold';
@@ -61,11 +61,12 @@ export class CaseProjectionService {
 
   /** The definition the case was started with (its organization's own variant, if there is one). */
   private async definitionOf(tx: EntityManager, state: CaseState): Promise<ProcessDefinition | null> {
-    const candidates = PROCESS_DEFINITIONS.filter((d) => d.processType === state.processType && d.version === state.definitionVersion);
-    if (candidates.length <= 1) return candidates[0] ?? null;
-    const rows: { code: string }[] = await tx.query('SELECT code FROM organizations WHERE id = $1', [state.organizationId]);
-    const code = rows[0]?.code;
-    return candidates.find((d) => code && d.organizations?.includes(code)) ?? candidates.find((d) => !d.organizations) ?? null;
+    // Only with organization variants does the answer depend on the organization: skip the query otherwise.
+    const variants = PROCESS_DEFINITIONS.some((d) => d.processType === state.processType && d.organizations);
+    const rows: { code: string }[] = variants
+      ? await tx.query('SELECT code FROM organizations WHERE id = $1', [state.organizationId])
+      : [];
+    return definitionOfCase(PROCESS_DEFINITIONS, state, rows[0]?.code);
   }
 
   private async upsertCase(tx: EntityManager, state: CaseState, requestHash: string, definition: ProcessDefinition | null): Promise<void> {
