@@ -1,16 +1,20 @@
+import { Client, Connection } from '@temporalio/client';
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Client as PgClient } from 'pg';
 import { childEnv } from '../../libs/config/src';
+import { caseWorkflowId, disbursementUpdate } from '../../libs/contracts/src';
+import { dateInHcm } from '../../libs/domain/src';
+import { ProjectionChecksService } from '../../libs/persistence/src';
 import { waitFor } from '../../tools/stack/ports';
 import { casesApi, demoUnitId, housingBody } from '../support/cases-api';
 import { startTestApps, TestApps } from '../support/test-apps';
 
 /**
  * The worker as a separate process, killed with SIGKILL (no shutdown, no draining) while a case waits
- * at a step and while its projection activity is writing. A fresh worker must carry the case on with
- * nothing lost and nothing written twice.
+ * at a step and while a decision is on its way to it; and an API that dies between a change and its
+ * write to the read model, which the worker's reconciler then writes. Nothing lost, nothing twice.
  */
 const workerMain = resolve(__dirname, '../../dist/apps/worker/src/main.js');
 
@@ -32,6 +36,7 @@ describe('a worker crash in the middle of a case', () => {
         WORKFLOW_BUNDLE_PATH: config.WORKFLOW_BUNDLE_PATH,
         JWT_SECRET: config.JWT_SECRET,
         SEED_DEMO: 'false',
+        PROJECTION_CHECK_AFTER_SECONDS: '1',
       }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -67,7 +72,7 @@ describe('a worker crash in the middle of a case', () => {
     await apps?.close();
   });
 
-  it('loses nothing when the worker dies while the case waits, or while it writes the read model', async () => {
+  it('loses nothing when the worker dies, or when the API dies between a change and its write', async () => {
     await startWorker();
     const initiator = await apps.login('ngocthuy.ch1');
     const ward = await apps.login('ngocthuy');
@@ -80,35 +85,46 @@ describe('a worker crash in the middle of a case', () => {
     await startWorker();
     await api.decide(ward, caseId, { action: 'approve', comment: 'Đã khảo sát, đúng thực tế' }).expect(200);
 
-    // 2. Killed while the projection activity is writing: a lock holds its transaction mid-way.
-    const blocker = new PgClient({ connectionString: apps.config.DATABASE_URL });
-    await blocker.connect();
-    await blocker.query('BEGIN');
-    await blocker.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [caseId]);
-    const decision = api.decide(district, caseId, {
-      action: 'approve',
-      data: { approvedAmount: 50_000_000, fundingSource: 'Quỹ Nghĩa tình đồng đội quận' },
-    });
-    const answered = decision.then((res) => res);
-    await waitFor(
-      'the projection activity to wait on the lock',
-      async () => {
-        const [{ n }] = await apps.dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`);
-        return n > 0;
-      },
-      { timeoutMs: 30_000 },
-    );
+    // 2. A decision sent while no worker runs: the API waits for one, and answers once it is back.
     await kill(worker!);
-    await blocker.query('ROLLBACK');
-    await blocker.end();
+    const answered = api
+      .decide(district, caseId, { action: 'approve', data: { approvedAmount: 50_000_000, fundingSource: 'Quỹ Nghĩa tình đồng đội quận' } })
+      .then((res) => res);
     await startWorker();
 
     const res = await answered;
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'in_progress', approvedAmount: 50_000_000 });
+
+    // 3. The API dies right after a change went through, before writing it: what it leaves behind is
+    // its check row. The reconciler in the worker process finds it due and writes the change.
+    const [officer] = await apps.dataSource.query(`SELECT id, display_name FROM users WHERE username = 'longbien'`);
+    const actor = { userId: officer.id, displayName: officer.display_name, unitIds: [await demoUnitId(apps.dataSource, 'longbien')] };
+    const updateId = `${officer.id}:${randomUUID()}`;
+    const checks = new ProjectionChecksService(apps.dataSource);
+    await checks.expect(caseId, updateId, 1);
+    const connection = await Connection.connect({ address: apps.config.TEMPORAL_ADDRESS });
+    const temporal = new Client({ connection, namespace: apps.config.TEMPORAL_NAMESPACE });
+    try {
+      await temporal.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(disbursementUpdate, {
+        args: [{ actor, requestHash: 'h', amount: 20_000_000, date: dateInHcm(Date.now()), note: 'Đợt 1' }],
+        updateId,
+      });
+    } finally {
+      await temporal.connection.close();
+    }
+    const unchecked = async () =>
+      (await apps.dataSource.query(`SELECT count(*)::int AS n FROM projection_checks WHERE case_id = $1`, [caseId]))[0].n as number;
+    await waitFor(
+      'the reconciler to write the change and settle its check',
+      async () => (await eventsOf(caseId)).length === 4 && (await unchecked()) === 0,
+      { timeoutMs: 30_000 },
+    );
+    expect((await api.detail(district, caseId).expect(200)).body).toMatchObject({ disbursedAmount: 20_000_000 });
+
     const events = await eventsOf(caseId);
-    expect(events.map((e) => e.action)).toEqual(['submitted', 'approved', 'approved']);
-    expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(events.map((e) => e.action)).toEqual(['submitted', 'approved', 'approved', 'disbursement']);
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
     const [{ n }] = await apps.dataSource.query(
       `SELECT count(*)::int AS n FROM notifications WHERE case_id = $1 AND kind = 'case_approved'`,
       [caseId],

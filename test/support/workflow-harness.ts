@@ -1,4 +1,4 @@
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { Client, Connection, UpdateDefinition, WithStartWorkflowOperation, WorkflowHandle, WorkflowUpdateOptions } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import {
@@ -12,17 +12,20 @@ import {
   SA_PROCESS_TYPE,
   SA_STATUS,
   submittedUpdate,
+  UpdateResult,
 } from '../../libs/contracts/src';
-import { Actor, housingSupportDefinition, PathUnit, resolveChain, ResolvedStep } from '../../libs/domain/src';
+import { Actor, CaseEvent, housingSupportDefinition, PathUnit, resolveChain, ResolvedStep } from '../../libs/domain/src';
 import { testEnv } from './test-env';
 
 /**
  * A real Worker on the test Temporal server with stub activities typed by the contract: workflow
- * tests see exactly what the workflow asks the read model to write, without a database.
+ * tests see exactly what reaches the read model, without a database — what the workflow writes
+ * through its activity, and what callers write from Update results (`sendUpdate`, `startCase`).
  */
 export interface WorkflowHarness {
   client: Client;
   taskQueue: string;
+  /** Every write to the read model, in order: the activity's and the callers'. */
   projections: CaseProjection[];
   /** Replace the stub's behaviour (slow it down, fail it) for one test. */
   setProjector(fn: CaseActivities['projectCase']): void;
@@ -126,7 +129,28 @@ export function caseInput(
   };
 }
 
-/** Starts a case the way the API does: update-with-start, answered once the first projection is written. */
+/** Sends an Update the way the API does: the caller writes the projection the result carries. */
+export async function sendUpdate<Args extends [unknown, ...unknown[]]>(
+  harness: WorkflowHarness,
+  handle: WorkflowHandle,
+  update: UpdateDefinition<UpdateResult, Args>,
+  options: WorkflowUpdateOptions & { args: Args },
+): Promise<UpdateResult> {
+  const result = await handle.executeUpdate(update, options);
+  if (result.projection) harness.projections.push(result.projection);
+  return result;
+}
+
+/** The events that reached the read model for a case, each once (the read model keeps one row per seq). */
+export function eventsOf(harness: { projections: CaseProjection[] }, caseId: string): CaseEvent[] {
+  const bySeq = new Map<number, CaseEvent>();
+  for (const p of harness.projections.filter((p) => p.state.caseId === caseId)) {
+    for (const e of p.events) if (!bySeq.has(e.seq)) bySeq.set(e.seq, e);
+  }
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+/** Starts a case the way the API does: update-with-start, writing the opening events from the result. */
 export async function startCase(harness: WorkflowHarness, input: CaseWorkflowInput = caseInput()) {
   const start = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPES[input.processType], {
     workflowId: caseWorkflowId(input.caseId),
@@ -144,5 +168,6 @@ export async function startCase(harness: WorkflowHarness, input: CaseWorkflowInp
     updateId: 'submitted',
     startWorkflowOperation: start,
   });
+  if (result.projection) harness.projections.push(result.projection);
   return { result, handle: await start.workflowHandle(), input };
 }

@@ -5,8 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  caseProjectionQuery,
   caseStateQuery,
-  CaseProjection,
   cancelUpdate,
   decideUpdate,
   disbursementUpdate,
@@ -15,13 +15,22 @@ import {
   RULE_VIOLATION_FAILURE,
   SA_STATUS,
 } from '../../libs/contracts/src';
-import { Actor, CaseEvent, dateInHcm, RuleViolation } from '../../libs/domain/src';
+import { Actor, dateInHcm, RuleViolation } from '../../libs/domain/src';
 import { stackLog } from '../../tools/stack/log';
 import { waitFor } from '../../tools/stack/ports';
 import type { TemporalDevServer } from '../../tools/stack/temporal-dev-server';
 import { startTestTemporal } from '../support/temporal-server';
 import { recordHistory } from '../support/history-fixtures';
-import { ACTORS, caseInput, createWorkflowHarness, PAYLOAD, startCase, WorkflowHarness } from '../support/workflow-harness';
+import {
+  ACTORS,
+  caseInput,
+  createWorkflowHarness,
+  eventsOf,
+  PAYLOAD,
+  sendUpdate,
+  startCase,
+  WorkflowHarness,
+} from '../support/workflow-harness';
 
 const EventType = temporal.api.enums.v1.EventType;
 const today = () => dateInHcm(Date.now());
@@ -41,12 +50,11 @@ async function refusal(promise: Promise<unknown>): Promise<RuleViolation> {
   return (cause as ApplicationFailure).details![0] as RuleViolation;
 }
 
-const eventsOf = (projections: CaseProjection[], caseId: string): CaseEvent[] =>
-  projections.filter((p) => p.state.caseId === caseId).flatMap((p) => p.events);
-
 let key = 0;
+/** The harness of the describe block running (each block starts its own). */
+let harness: WorkflowHarness;
 const decide = (h: Awaited<ReturnType<typeof startCase>>['handle'], actor: Actor, body: Record<string, unknown>) =>
-  h.executeUpdate(decideUpdate, { args: [{ actor, requestHash: `h${++key}`, action: 'approve', ...body }], updateId: `u${key}` });
+  sendUpdate(harness, h, decideUpdate, { args: [{ actor, requestHash: `h${++key}`, action: 'approve', ...body }], updateId: `u${key}` });
 
 async function approveToExecution(h: Awaited<ReturnType<typeof startCase>>['handle']) {
   await decide(h, ACTORS.wardChair, { action: 'approve' });
@@ -57,7 +65,6 @@ async function approveToExecution(h: Awaited<ReturnType<typeof startCase>>['hand
 }
 
 describe('housing support workflow (real Temporal dev server, stub read model)', () => {
-  let harness: WorkflowHarness;
   beforeAll(async () => {
     harness = await createWorkflowHarness();
   });
@@ -67,8 +74,8 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
 
   it('runs from submission through both levels, milestones and disbursements to handover', async () => {
     const { handle, input, result } = await startCase(harness);
-    expect(result).toEqual({ seq: 1, requestHash: input.requestHash });
-    expect(eventsOf(harness.projections, input.caseId).map((e) => e.action)).toEqual(['submitted']);
+    expect(result).toMatchObject({ seq: 1, requestHash: input.requestHash });
+    expect(eventsOf(harness, input.caseId).map((e) => e.action)).toEqual(['submitted']);
 
     await approveToExecution(handle);
     let state = await handle.query(caseStateQuery);
@@ -76,7 +83,7 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
     expect(state.execution).toMatchObject({ disbursed: 0, cap: 50_000_000 });
 
     const disburse = (amount: number) =>
-      handle.executeUpdate(disbursementUpdate, {
+      sendUpdate(harness, handle, disbursementUpdate, {
         args: [{ actor: ACTORS.districtChair, requestHash: `d${amount}`, amount, date: today(), note: 'Đợt giải ngân' }],
       });
     await disburse(30_000_000);
@@ -88,13 +95,13 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
     await disburse(20_000_000);
 
     for (const kind of ['construction-started', 'construction-completed', 'handed-over']) {
-      await handle.executeUpdate(milestoneUpdate, {
+      await sendUpdate(harness, handle, milestoneUpdate, {
         args: [{ actor: ACTORS.initiator, requestHash: kind, kind, date: today(), note: null }],
       });
     }
     expect(await handle.result()).toEqual({ caseId: input.caseId, status: 'completed' });
 
-    const events = eventsOf(harness.projections, input.caseId);
+    const events = eventsOf(harness, input.caseId);
     expect(events.map((e) => e.action)).toEqual([
       'submitted',
       'approved',
@@ -146,7 +153,7 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
     expect(
       await refusal(decide(handle, ACTORS.districtChair, { data: { approvedAmount: 60_000_001, fundingSource: 'Quỹ' } })),
     ).toMatchObject({ code: 'case.amount_above' });
-    expect(await refusal(handle.executeUpdate(cancelUpdate, { args: [{ actor: ACTORS.initiator, requestHash: 'c' }] }))).toMatchObject({
+    expect(await refusal(sendUpdate(harness, handle, cancelUpdate, { args: [{ actor: ACTORS.initiator, requestHash: 'c' }] }))).toMatchObject({
       code: 'case.cancel_after_approval',
     });
 
@@ -169,7 +176,7 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
       const violation = ((s.reason as WorkflowUpdateFailedError).cause as ApplicationFailure).details![0] as RuleViolation;
       expect(violation.kind).toBe('conflict');
     }
-    expect(eventsOf(harness.projections, input.caseId).filter((e) => e.action === 'approved')).toHaveLength(1);
+    expect(eventsOf(harness, input.caseId).filter((e) => e.action === 'approved')).toHaveLength(1);
     await handle.terminate('test done');
     await recordHistory(handle, 'workflow-concurrent-approvals');
   });
@@ -177,7 +184,7 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
   it('answers a repeated Update ID with the first result and decides once', async () => {
     const { handle, input } = await startCase(harness);
     const send = (requestHash: string) =>
-      handle.executeUpdate(decideUpdate, {
+      sendUpdate(harness, handle, decideUpdate, {
         args: [{ actor: ACTORS.wardChair, requestHash, action: 'approve' }],
         updateId: 'same-key',
       });
@@ -185,7 +192,7 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
     const again = await send('other-body');
     expect(again).toEqual(first);
     expect(again.requestHash).toBe('first-body');
-    expect(eventsOf(harness.projections, input.caseId).filter((e) => e.action === 'approved')).toHaveLength(1);
+    expect(eventsOf(harness, input.caseId).filter((e) => e.action === 'approved')).toHaveLength(1);
     await handle.terminate('test done');
   });
 
@@ -195,15 +202,15 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
     await decide(handle, ACTORS.districtChair, { action: 'return', comment: 'Bổ sung ảnh hiện trạng nhà' });
     expect(await handle.query(caseStateQuery)).toMatchObject({ status: 'returned', step: null });
     expect(
-      await refusal(handle.executeUpdate(resubmitUpdate, { args: [{ actor: ACTORS.wardChair, requestHash: 'r', payload: PAYLOAD }] })),
+      await refusal(sendUpdate(harness, handle, resubmitUpdate, { args: [{ actor: ACTORS.wardChair, requestHash: 'r', payload: PAYLOAD }] })),
     ).toMatchObject({ kind: 'forbidden', code: 'case.not_initiator' });
-    await handle.executeUpdate(resubmitUpdate, {
+    await sendUpdate(harness, handle, resubmitUpdate, {
       args: [{ actor: ACTORS.initiator, requestHash: 'r', payload: { ...PAYLOAD, requestedAmount: 55_000_000 } }],
     });
     const state = await handle.query(caseStateQuery);
     expect(state).toMatchObject({ status: 'pending', step: { stepId: 'district-approval' }, payload: { requestedAmount: 55_000_000 } });
     expect(state.passed.map((p) => p.stepId)).toEqual(['ward-verification']);
-    expect(eventsOf(harness.projections, input.caseId).map((e) => e.action)).toEqual([
+    expect(eventsOf(harness, input.caseId).map((e) => e.action)).toEqual([
       'submitted',
       'approved',
       'returned',
@@ -215,7 +222,7 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
 
   it('lets the initiator cancel before any approval, which ends the workflow', async () => {
     const { handle } = await startCase(harness);
-    await handle.executeUpdate(cancelUpdate, { args: [{ actor: ACTORS.initiator, requestHash: 'c', comment: 'Gia đình đã tự sửa' }] });
+    await sendUpdate(harness, handle, cancelUpdate, { args: [{ actor: ACTORS.initiator, requestHash: 'c', comment: 'Gia đình đã tự sửa' }] });
     expect(await handle.result()).toMatchObject({ status: 'cancelled' });
     await recordHistory(handle, 'workflow-cancel');
   });
@@ -225,7 +232,7 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
     const events = await waitFor(
       'overdue and escalation',
       async () => {
-        const e = eventsOf(harness.projections, input.caseId);
+        const e = eventsOf(harness, input.caseId);
         return e.some((x) => x.action === 'escalated') ? e : undefined;
       },
       { timeoutMs: 20_000 },
@@ -242,20 +249,22 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
     await recordHistory(handle, 'workflow-overdue-escalation');
   });
 
-  it('keeps retrying a failing read-model write, then answers with everything written once', async () => {
+  it('keeps retrying its own failing read-model write (a deadline firing) until it is written once', async () => {
     let failures = 0;
     harness.setProjector(async (p) => {
-      if (p.events.some((e) => e.action === 'approved') && failures < 2) {
+      if (p.events.some((e) => e.action === 'overdue') && failures < 2) {
         failures += 1;
         throw new Error('database unavailable');
       }
       harness.projections.push(p);
     });
     try {
-      const { handle, input } = await startCase(harness);
-      await decide(handle, ACTORS.wardChair, {});
+      const { handle, input } = await startCase(harness, caseInput({ deadlines: { afterMs: 500, escalateAfterMs: null } }));
+      await waitFor('the overdue event to be written', async () => eventsOf(harness, input.caseId).some((e) => e.action === 'overdue'), {
+        timeoutMs: 20_000,
+      });
       expect(failures).toBe(2);
-      expect(eventsOf(harness.projections, input.caseId).map((e) => e.seq)).toEqual([1, 2]);
+      expect(eventsOf(harness, input.caseId).map((e) => e.action)).toEqual(['submitted', 'overdue']);
       await handle.terminate('test done');
     } finally {
       harness.setProjector(async (p) => {
@@ -264,19 +273,36 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
     }
   });
 
+  it('hands every change back to its caller and keeps it pending for the reconciler', async () => {
+    const { handle, input, result } = await startCase(harness);
+    expect(result.projection?.events.map((e) => e.action)).toEqual(['submitted']);
+    const decided = await decide(handle, ACTORS.wardChair, { comment: 'Đã khảo sát' });
+    expect(decided.projection).toMatchObject({
+      state: { seq: 2, step: { stepId: 'district-approval' } },
+      events: [{ seq: 2, action: 'approved', comment: 'Đã khảo sát', actor: { userId: ACTORS.wardChair.userId } }],
+      requestHash: input.requestHash,
+    });
+    // Nothing went through the activity: a change costs no activity events.
+    expect(harness.projections.filter((p) => p.state.caseId === input.caseId)).toHaveLength(2);
+    // What a reconciler sees if the caller died before writing: the state and every unwritten event.
+    const unwritten = await handle.query(caseProjectionQuery);
+    expect(unwritten.state.seq).toBe(2);
+    expect(unwritten.events.map((e) => e.seq)).toEqual([1, 2]);
+    await handle.terminate('test done');
+  });
+
   it('picks a waiting case up on a new worker after the old one is gone', async () => {
     const { handle, input } = await startCase(harness);
     await harness.stopWorker();
     await harness.startWorker();
     await decide(handle, ACTORS.wardChair, {});
-    expect(eventsOf(harness.projections, input.caseId).map((e) => e.action)).toEqual(['submitted', 'approved']);
+    expect(eventsOf(harness, input.caseId).map((e) => e.action)).toEqual(['submitted', 'approved']);
     await handle.terminate('test done');
   });
 });
 
 describe('housing support workflow: continue-as-new', () => {
   let server: TemporalDevServer;
-  let harness: WorkflowHarness;
   beforeAll(async () => {
     // Its own server with a tiny history limit, so the server suggests continue-as-new after a few changes.
     server = await startTestTemporal({
@@ -296,7 +322,7 @@ describe('housing support workflow: continue-as-new', () => {
     const firstRun = (await handle.describe()).runId;
     await approveToExecution(handle);
     for (let i = 1; i <= 12; i++) {
-      await handle.executeUpdate(disbursementUpdate, {
+      await sendUpdate(harness, handle, disbursementUpdate, {
         args: [{ actor: ACTORS.districtChair, requestHash: `d${i}`, amount: 1_000_000, date: today(), note: `Đợt ${i}` }],
       });
     }
@@ -304,10 +330,10 @@ describe('housing support workflow: continue-as-new', () => {
     const state = await handle.query(caseStateQuery);
     expect(state).toMatchObject({ status: 'in_progress', execution: { disbursed: 12_000_000 }, seq: 15 });
     for (const kind of ['construction-started', 'construction-completed', 'handed-over']) {
-      await handle.executeUpdate(milestoneUpdate, { args: [{ actor: ACTORS.initiator, requestHash: kind, kind, date: today() }] });
+      await sendUpdate(harness, handle, milestoneUpdate, { args: [{ actor: ACTORS.initiator, requestHash: kind, kind, date: today() }] });
     }
     expect(await handle.result()).toMatchObject({ status: 'completed' });
-    const events = eventsOf(harness.projections, input.caseId);
+    const events = eventsOf(harness, input.caseId);
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
     await recordHistory(handle, 'workflow-continue-as-new-first-run', firstRun);
     await recordHistory(handle, 'workflow-continue-as-new-last-run');

@@ -3,6 +3,8 @@ import { PROCESS_DEFINITIONS, validateDefinitions } from '../../../libs/domain/s
 import { ACTIVITY_CLASSES } from '../../../activities';
 import { AppConfig, ConfigModule, LoggingModule } from '../../../libs/config/src';
 import { PersistenceModule } from '../../../libs/persistence/src';
+import { TemporalClientModule } from '../../../libs/temporal/src';
+import { ProjectionReconciler } from './projection-reconciler.service';
 import { TemporalWorkerService } from './temporal-worker.service';
 
 @Module({})
@@ -15,8 +17,8 @@ export class WorkerModule implements OnModuleInit {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot('worker'), PersistenceModule],
-      providers: [...ACTIVITY_CLASSES, TemporalWorkerService],
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot('worker'), PersistenceModule, TemporalClientModule],
+      providers: [...ACTIVITY_CLASSES, TemporalWorkerService, ProjectionReconciler],
     };
   }
 }

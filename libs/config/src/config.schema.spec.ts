@@ -29,6 +29,7 @@ describe('app configuration', () => {
       JWT_EXPIRES_IN_SECONDS: 3600,
       LOGIN_MAX_FAILURES: 5,
       CASE_DAY_SECONDS: 86_400,
+      PROJECTION_CHECK_AFTER_SECONDS: 60,
     });
   });
 
@@ -55,6 +56,7 @@ describe('app configuration', () => {
     ['JWT_EXPIRES_IN_SECONDS', '5'],
     ['CASE_DAY_SECONDS', '0'],
     ['CASE_DAY_SECONDS', '86401'],
+    ['PROJECTION_CHECK_AFTER_SECONDS', '0'],
   ])('refuses %s=%s, naming the variable', (variable, value) => {
     expect(problems({ ...valid, [variable]: value }).map((p) => p.variable)).toEqual([variable]);
   });

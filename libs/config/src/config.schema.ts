@@ -47,6 +47,12 @@ export const appConfigSchema = z
      * and escalate in seconds. Frozen into each case when it is submitted.
      */
     CASE_DAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(86_400),
+    /**
+     * How long after sending a change to a case workflow the worker's reconciler checks that the API
+     * wrote it to the read model (it writes it itself if not: the API died, or answered 503 and the
+     * change went through later). Longer than the API's 30 s wait on Temporal; short in tests.
+     */
+    PROJECTION_CHECK_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   })
   .superRefine((c, ctx) => {
     if (Boolean(c.TEMPORAL_TLS_CERT_PATH) !== Boolean(c.TEMPORAL_TLS_KEY_PATH)) {

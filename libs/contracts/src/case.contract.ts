@@ -34,9 +34,15 @@ interface Acting {
 }
 
 export interface UpdateResult {
-  /** The case's event sequence after this change; the read model has caught up to it. */
+  /** The case's event sequence after this change. */
   seq: number;
   requestHash: string;
+  /**
+   * What the change wrote, for the caller to put into the read model before it answers: the state
+   * after the change and the change's own events. Absent for cases started before the
+   * `caller-projects-changes` patch, whose workflow writes every change itself before answering.
+   */
+  projection?: CaseProjection;
 }
 
 export type DecideInput = Acting & DecisionRequest;
@@ -53,11 +59,16 @@ export const cancelUpdate = defineUpdate<UpdateResult, [CancelInput]>('cancel');
 export const milestoneUpdate = defineUpdate<UpdateResult, [MilestoneInput]>('recordMilestone');
 export const disbursementUpdate = defineUpdate<UpdateResult, [DisbursementInput]>('recordDisbursement');
 export const caseStateQuery = defineQuery<CaseState>('caseState');
+/**
+ * The state and the events the workflow has not written to the read model itself: what a reconciler
+ * needs to repair the read model after a caller died between an Update and its projection.
+ */
+export const caseProjectionQuery = defineQuery<CaseProjection>('caseProjection');
 
 /** Validators refuse with an ApplicationFailure of this type; details[0] is the RuleViolation. */
 export const RULE_VIOLATION_FAILURE = 'CaseRuleViolation';
 
-/** What the projection activity receives: the state after the events, and the events themselves. */
+/** A write to the read model: the state after the events, and the events themselves. */
 export interface CaseProjection {
   state: CaseState;
   events: CaseEvent[];
@@ -67,6 +78,9 @@ export interface CaseProjection {
 
 /** Implemented by `activities/cases`; workflows only see this interface. */
 export interface CaseActivities {
-  /** Writes events, the case row and notifications in one transaction; a retry writes nothing twice. */
+  /**
+   * Writes events, the case row and notifications in one transaction; a retry writes nothing twice.
+   * Workflows call it for what no caller is waiting on: deadlines firing, and before continue-as-new.
+   */
   projectCase(projection: CaseProjection): Promise<void>;
 }

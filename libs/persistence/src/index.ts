@@ -4,4 +4,5 @@ export * from './migrate';
 export * from './persistence.module';
 export * from './smoke-ping.service';
 export * from './cases/case-projection.service';
+export * from './cases/projection-checks.service';
 export * from './seed/demo.seed';

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/src';
 import { CaseProjectionService } from './cases/case-projection.service';
+import { ProjectionChecksService } from './cases/projection-checks.service';
 import { dataSourceOptions } from './data-source';
 import { runMigrationsLocked } from './migrate';
 import { seedDemo } from './seed/demo.seed';
@@ -42,7 +43,7 @@ class DatabaseBootstrap implements OnModuleInit {
       }),
     }),
   ],
-  providers: [DatabaseBootstrap, SmokePingService, CaseProjectionService],
-  exports: [SmokePingService, CaseProjectionService],
+  providers: [DatabaseBootstrap, SmokePingService, CaseProjectionService, ProjectionChecksService],
+  exports: [SmokePingService, CaseProjectionService, ProjectionChecksService],
 })
 export class PersistenceModule {}

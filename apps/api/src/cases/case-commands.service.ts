@@ -30,7 +30,7 @@ import {
   ProcessDefinition,
   resolveChain,
 } from '../../../../libs/domain/src';
-import { Organization } from '../../../../libs/persistence/src';
+import { CaseProjectionService, Organization, ProjectionChecksService } from '../../../../libs/persistence/src';
 import { TemporalClient } from '../../../../libs/temporal/src';
 import { keyedUpdateId, keyedUuid, requestHash } from '../common/idempotency';
 import { AccessService, CallerScope } from '../units/access.service';
@@ -55,7 +55,8 @@ type UpdateFields<I> = Omit<I, 'actor' | 'requestHash'>;
 /**
  * How long one call to a case workflow may take before the API answers 503. A healthy worker answers
  * in well under a second; without a running worker an Update would wait for one indefinitely. The
- * change may still happen later, and a retry with the same Idempotency-Key then returns it.
+ * change may still happen later: the reconciler then writes it, and a retry with the same
+ * Idempotency-Key returns it. PROJECTION_CHECK_AFTER_SECONDS must be longer than this.
  */
 const WORKFLOW_CALL_TIMEOUT_MS = 30_000;
 
@@ -68,7 +69,8 @@ const keyReused = () => new DomainError('unprocessable', 'idempotency.key_reused
  * Creating and changing cases. The API validates what it can see (the body, the unit, the payload
  * against the process definition), then leaves every rule about the case's progress to the workflow,
  * which runs the same rules in its Update validators; a refusal comes back as the rule's own error.
- * The workflow answers only after the read model has the change, so the detail returned is current.
+ * The workflow answers with the change's projection, which is written to the read model before the
+ * API answers, so the detail returned is current (see `send` for what happens if we die in between).
  */
 @Injectable()
 export class CaseCommandsService {
@@ -76,6 +78,8 @@ export class CaseCommandsService {
     private readonly access: AccessService,
     private readonly queries: CaseQueriesService,
     private readonly client: TemporalClient,
+    private readonly projections: CaseProjectionService,
+    private readonly checks: ProjectionChecksService,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -134,7 +138,7 @@ export class CaseCommandsService {
       ],
     });
     try {
-      const result = await this.callWorkflow(caseId, () =>
+      const result = await this.send(caseId, SUBMITTED_UPDATE_ID, () =>
         this.client.workflow.executeUpdateWithStart(submittedUpdate, {
           args: [{ requestHash: hash }],
           updateId: SUBMITTED_UPDATE_ID,
@@ -145,6 +149,7 @@ export class CaseCommandsService {
       if (result.requestHash !== hash) throw keyReused();
     } catch (err) {
       if (!isAlreadyStarted(err)) throw err;
+      await this.checks.settle(caseId, [SUBMITTED_UPDATE_ID]);
       const row = await this.queries.findRef(caseId);
       if (!row) throw new Error(`Workflow ${caseWorkflowId(caseId)} is closed but case ${caseId} is not in the read model`);
       return this.replayCreation(scope, row, hash);
@@ -219,7 +224,7 @@ export class CaseCommandsService {
     if (FINAL_STATUSES.includes(ref.status)) throw closedError(ref.status);
     const args = { ...(await build(ref)), actor: scope.actor, requestHash: hash } as I;
     const handle = this.client.workflow.getHandle(ref.workflowId || caseWorkflowId(caseId));
-    const result = await this.callWorkflow(caseId, () => handle.executeUpdate(update, { args: [args], updateId }));
+    const result = await this.send(caseId, updateId, () => handle.executeUpdate(update, { args: [args], updateId }));
     if (result.requestHash !== hash) throw keyReused();
     return this.queries.detailFor(scope, caseId);
   }
@@ -229,12 +234,29 @@ export class CaseCommandsService {
     return this.queries.detailFor(scope, row.id);
   }
 
-  private callWorkflow<T>(caseId: string, call: () => Promise<T>): Promise<T> {
-    return callCaseWorkflow(
-      () => this.client.withDeadline(Date.now() + WORKFLOW_CALL_TIMEOUT_MS, call),
-      // The workflow is gone: the case closed after we read it. Name the status it closed with.
-      async () => closedError((await this.queries.findRef(caseId))?.status ?? 'completed'),
-    );
+  /**
+   * One Update to a case workflow, and its projection written to the read model. A check row is
+   * written first and removed once the projection is in (or the workflow refused: nothing changed).
+   * If we die in between, or give up waiting on Temporal (503) while the change still goes through
+   * later, the row stays behind and the worker's reconciler writes the change from the workflow.
+   */
+  private async send(caseId: string, updateId: string, call: () => Promise<UpdateResult>): Promise<UpdateResult> {
+    await this.checks.expect(caseId, updateId, this.config.PROJECTION_CHECK_AFTER_SECONDS);
+    let result: UpdateResult;
+    try {
+      result = await callCaseWorkflow(
+        () => this.client.withDeadline(Date.now() + WORKFLOW_CALL_TIMEOUT_MS, call),
+        // The workflow is gone: the case closed after we read it. Name the status it closed with.
+        async () => closedError((await this.queries.findRef(caseId))?.status ?? 'completed'),
+      );
+    } catch (err) {
+      if (err instanceof DomainError && err.kind !== 'unavailable') await this.checks.settle(caseId, [updateId]);
+      throw err;
+    }
+    // Absent for cases started before the workflow handed projections back: it wrote this one itself.
+    if (result.projection) await this.projections.apply(result.projection);
+    await this.checks.settle(caseId, [updateId]);
+    return result;
   }
 
   /**

@@ -6,6 +6,7 @@ import { Membership } from './membership.entity';
 import { Notification, NOTIFICATION_KINDS, type NotificationKind, notificationMessage } from './notification.entity';
 import { Organization } from './organization.entity';
 import { OrganizationLevel } from './organization-level.entity';
+import { ProjectionCheck } from './projection-check.entity';
 import { SmokePing } from './smoke-ping.entity';
 import { Unit } from './unit.entity';
 import { User } from './user.entity';
@@ -23,6 +24,7 @@ export {
   notificationMessage,
   Organization,
   OrganizationLevel,
+  ProjectionCheck,
   SmokePing,
   Unit,
   User,
@@ -42,4 +44,5 @@ export const ENTITIES = [
   CaseEventEntity,
   LedgerEntry,
   Notification,
+  ProjectionCheck,
 ];
