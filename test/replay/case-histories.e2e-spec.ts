@@ -8,14 +8,15 @@ import { testEnv } from '../support/test-env';
 /**
  * Every recorded case history must replay against the current workflow code without a
  * nondeterminism error. A change that fails here would break cases already running in production:
- * guard it with `patched()` (or a new workflow type) instead of re-recording the fixture.
+ * guard it with `patched()`, a flag in the workflow input or a new workflow type instead of
+ * re-recording the fixture.
  */
 describe('replay of recorded case histories', () => {
   const files = readdirSync(HISTORY_DIR).filter((f) => f.endsWith('.json'));
 
-  it('has fixtures from the scenarios to replay, from before and after the caller-projects-changes patch', () => {
+  it('has fixtures from the scenarios to replay, from before and after callers wrote the read model', () => {
     // v1-*: recorded when every change went through the projection activity; cases like these may
-    // still be running, so they must replay (patched() sends them down the old path).
+    // still be running, so they must replay (without `callerProjects` in their input they keep that path).
     expect(files.filter((f) => f.startsWith('v1-')).length).toBeGreaterThanOrEqual(5);
     expect(files.filter((f) => !f.startsWith('v1-')).length).toBeGreaterThanOrEqual(5);
   });

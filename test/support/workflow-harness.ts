@@ -126,6 +126,7 @@ export function caseInput(
     plan: resolved.plan,
     resubmitTo: housingSupportDefinition.resubmitTo,
     requestHash: 'hash-of-create',
+    callerProjects: true,
   };
 }
 

@@ -4,7 +4,6 @@ import {
   condition,
   continueAsNew,
   currentUpdateInfo,
-  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -20,16 +19,6 @@ import {
 import { SA_STATUS } from '../../libs/contracts/src/search-attributes.contract';
 import { applyAlarm, nextAlarm, openCase } from '../../libs/domain/src/approval/approval-rules';
 import { CaseEvent, CaseState, FINAL_STATUSES, RuleViolation } from '../../libs/domain/src/approval/case-model';
-
-/**
- * Cases started from this version on hand each change's projection back to the caller in the Update
- * result (the API writes it, a reconciler in the worker repairs what a dead caller left), instead of
- * writing it through an activity before answering. Each change then costs 5 history events instead of
- * 11 (no activity events, no second workflow task), which is most of a case's history. Cases started
- * earlier keep the old path until they close: their histories replay only if they schedule the same
- * activities (test/replay checks it).
- */
-const CALLER_PROJECTS = 'caller-projects-changes';
 
 const { projectCase } = proxyActivities<CaseActivities>({
   // A regular activity, not a local one, although a local one would add fewer history events: a local
@@ -81,7 +70,12 @@ export class CaseRuntime {
       this.projectedSeq = 0;
     }
     this.searchStatus = this.state.status;
-    this.callerProjects = patched(CALLER_PROJECTS);
+    // Cases started with `callerProjects` hand each change's projection back to the caller in the
+    // Update result (the API writes it; the worker's reconciler repairs what a dead caller left)
+    // instead of writing it through the activity before answering. A change then costs 5 history
+    // events instead of 11 (no activity events, no second workflow task): most of a case's history.
+    // Older cases keep the activity until they close; their recorded histories replay (test/replay).
+    this.callerProjects = input.callerProjects === true;
     setHandler(caseStateQuery, () => this.state);
     setHandler(caseProjectionQuery, () => this.projection(this.pending));
     // Sent together with the start (update-with-start), so the API can return the new case and a GET

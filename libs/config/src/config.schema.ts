@@ -77,6 +77,8 @@ export const stackConfigSchema = z.object({
   EMBEDDED_PG_PORT: port.default(5433),
   /** Set to use an external PostgreSQL instead of the embedded one. */
   DATABASE_URL: appConfigSchema.shape.DATABASE_URL.optional(),
+  /** `npm run bench` against an external Temporal (host:port) instead of the embedded dev server. */
+  BENCH_TEMPORAL_ADDRESS: appConfigSchema.shape.TEMPORAL_ADDRESS.unwrap().optional(),
   PORT: port.default(3000),
 });
 

@@ -20,6 +20,14 @@ export interface CaseWorkflowInput extends CaseStart {
   requestHash: string;
   /** Set by continue-as-new: the state to carry on from (its events are already projected). */
   carried?: CaseState;
+  /**
+   * Set by every caller since the read model is written from Update results: each result carries the
+   * change's projection and the caller writes it. Cases started before it lack the flag, and their
+   * workflow keeps writing every change itself through the projection activity, so their recorded
+   * histories still replay. A flag in the input rather than `patched()`: the input is in the history,
+   * so the choice is as deterministic, and it costs no marker or search-attribute event per case.
+   */
+  callerProjects?: boolean;
 }
 
 /**
@@ -39,8 +47,8 @@ export interface UpdateResult {
   requestHash: string;
   /**
    * What the change wrote, for the caller to put into the read model before it answers: the state
-   * after the change and the change's own events. Absent for cases started before the
-   * `caller-projects-changes` patch, whose workflow writes every change itself before answering.
+   * after the change and the change's own events. Absent for cases started without
+   * `callerProjects`, whose workflow writes every change itself before answering.
    */
   projection?: CaseProjection;
 }

@@ -120,6 +120,7 @@ export class CaseCommandsService {
       plan: resolved.plan,
       resubmitTo: definition.resubmitTo,
       requestHash: hash,
+      callerProjects: true,
     };
     // Update-with-start: one round trip starts the workflow (or finds the one a concurrent retry
     // started: USE_EXISTING) and waits until the case is in the read model. A closed case under the
@@ -254,8 +255,8 @@ export class CaseCommandsService {
       throw err;
     }
     // Absent for cases started before the workflow handed projections back: it wrote this one itself.
-    if (result.projection) await this.projections.apply(result.projection);
-    await this.checks.settle(caseId, [updateId]);
+    if (result.projection) await this.projections.apply(result.projection, updateId);
+    else await this.checks.settle(caseId, [updateId]);
     return result;
   }
 

@@ -41,7 +41,11 @@ export interface NotificationPlan {
 export class CaseProjectionService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async apply(projection: CaseProjection): Promise<void> {
+  /**
+   * `settles`: the Update ID of the caller's check row (ProjectionChecksService), deleted in the same
+   * transaction: the write and the end of the promise to make it are one commit.
+   */
+  async apply(projection: CaseProjection, settles?: string): Promise<void> {
     const { state, requestHash } = projection;
     const events = [...projection.events].sort((a, b) => a.seq - b.seq);
     const beyond = events.find((e) => e.seq > state.seq);
@@ -56,6 +60,7 @@ export class CaseProjectionService {
       for (const event of events.filter((e) => inserted.has(e.seq))) {
         for (const plan of notificationsFor(state, event)) await this.notify(tx, state, event, plan, deciders);
       }
+      if (settles) await tx.query('DELETE FROM projection_checks WHERE case_id = $1 AND update_id = $2', [state.caseId, settles]);
     });
   }
 
