@@ -60,6 +60,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         ? { workflowBundle: { codePath: bundlePath } }
         : { workflowsPath: require.resolve('../../../workflows') }),
       shutdownGraceTime: `${this.config.WORKER_SHUTDOWN_GRACE_SECONDS} seconds`,
+      maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
     });
     this.running = this.worker.run();
     this.running.catch((err) => this.logger.error(`Worker stopped with an error: ${err}`));
