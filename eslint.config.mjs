@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'process', 'worker_threads', 'cluster', 'dns'];
@@ -18,6 +19,12 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The officers' web app: React's rules of hooks. Its API types are generated (tools/generate-web-api.ts).
+    files: ['apps/web/**/*.{ts,tsx,mts}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  { ignores: ['apps/web/src/api/schema.d.ts'] },
   {
     files: ['libs/config/src/**', 'test/support/**'],
     rules: { 'no-restricted-properties': 'off' },

@@ -87,6 +87,10 @@ describe('npm start: the embedded system', () => {
     const token = await login('ngocthuy.ch1');
     const ui = await fetch(`http://127.0.0.1:${ports.ui}/`);
     expect(ui.status).toBe(200);
+    // The officers' web app, built by `npm run build`, at the root.
+    const web = await api('/inbox');
+    expect(web.status).toBe(200);
+    expect(await web.text()).toContain('<div id="root">');
 
     const smoke = await api('/api/smoke', {
       method: 'POST',

@@ -121,6 +121,7 @@ async function main(): Promise<void> {
       [
         '',
         'Liên Thông is running.',
+        `  Web app       ${apiUrl}/`,
         `  API           ${apiUrl}/api`,
         `  OpenAPI docs  ${apiUrl}/api/docs`,
         `  Health        ${apiUrl}/api/health`,

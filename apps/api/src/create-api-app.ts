@@ -1,20 +1,32 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../../../libs/config/src';
 import { AppModule } from './app.module';
 import { validationPipe } from './common/validation';
+import { serveWebApp } from './web-app';
 
 /** Builds the API exactly as production runs it; `main.ts` listens, tests drive it with supertest. */
 export async function createApiApp(config?: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  serveWebApp(app);
+  await app.init();
+  return app;
+}
 
-  const document = SwaggerModule.createDocument(
+/**
+ * The OpenAPI document of the routes as registered. The web app's client types are generated from it
+ * (tools/generate-web-api.ts), so it must be built from the same code path the server uses.
+ */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Liên Thông API')
@@ -27,7 +39,4 @@ export async function createApiApp(config?: AppConfig): Promise<INestApplication
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  await app.init();
-  return app;
 }

@@ -29,8 +29,8 @@ export const MESSAGES = {
   },
   'case.not_awaiting_decision': { vi: 'Hồ sơ không ở bước chờ quyết định.', en: 'The case is not waiting for a decision.' },
   'case.stale_step': {
-    vi: 'Hồ sơ đã chuyển sang bước khác (bạn thấy bước {expected}, hiện tại là {current}): đã có người quyết định trước.',
-    en: 'The case has moved on (you saw step {expected}, it is now at {current}): someone decided first.',
+    vi: 'Hồ sơ đã chuyển sang bước khác (bạn xem khi hồ sơ ở {expected}, nay đã đến {current}): đã có người quyết định trước.',
+    en: 'The case has moved on (you saw it at {expected}; it is now with {current}): someone decided first.',
   },
   'case.already_decided': { vi: 'Bạn đã quyết định ở bước này rồi.', en: 'You have already decided at this step.' },
   'case.not_decider': {

@@ -1,10 +1,14 @@
 import { Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { languageFrom } from '../../../../libs/i18n/src';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/params';
 import { ListNotificationsQueryDto, NotificationDto, NotificationListDto } from './notifications.dto';
 import { NotificationsService } from './notifications.service';
+
+/** Optional, as on every route (the messages default to Vietnamese); without this @Headers() documents it as required. */
+const ApiAcceptLanguage = () =>
+  ApiHeader({ name: 'accept-language', required: false, description: '`en` for English messages; Vietnamese otherwise' });
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -13,6 +17,7 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
+  @ApiAcceptLanguage()
   @ApiOperation({ summary: 'The caller’s notifications, newest first (50), and how many are unread' })
   @ApiOkResponse({ type: NotificationListDto })
   list(
@@ -25,6 +30,7 @@ export class NotificationsController {
 
   @Post(':id/read')
   @HttpCode(200)
+  @ApiAcceptLanguage()
   @ApiOperation({ summary: 'Mark a notification read (again is fine: the first read time stays)' })
   @ApiOkResponse({ type: NotificationDto })
   @ApiNotFoundResponse({ description: 'No such notification of the caller' })

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTag
 import { UnitSummaryDto } from '../auth/dto/me.dto';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/params';
+import { MemberListDto } from './member.dto';
 import { UnitDetail, UnitsService } from './units.service';
 
 @ApiTags('units')
@@ -23,5 +24,13 @@ export class UnitsController {
   @ApiNotFoundResponse({ description: 'No such unit, or not visible to the caller' })
   detail(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<UnitDetail> {
     return this.units.detail(user.id, id);
+  }
+
+  @Get(':id/members')
+  @ApiOperation({ summary: 'The members registered at one unit (a branch), for picking a beneficiary' })
+  @ApiOkResponse({ type: MemberListDto })
+  @ApiNotFoundResponse({ description: 'No such unit, or not visible to the caller' })
+  async members(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<MemberListDto> {
+    return { items: await this.units.members(user.id, id) };
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ancestorsOf, DomainError, treeOrder } from '../../../../libs/domain/src';
-import { Organization, Unit, User } from '../../../../libs/persistence/src';
+import { Member, Organization, Unit, User } from '../../../../libs/persistence/src';
 import { MeDto, UnitSummaryDto } from '../auth/dto/me.dto';
 import { AccessService } from './access.service';
+import { MemberDto } from './member.dto';
 
 export interface UnitDetail extends UnitSummaryDto {
   ancestors: UnitSummaryDto[];
@@ -67,5 +68,15 @@ export class UnitsService {
         .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
         .map(summary),
     };
+  }
+
+  /** Members registered directly at a unit the caller may see; 404 otherwise, as for a missing unit. */
+  async members(userId: string, unitId: string): Promise<MemberDto[]> {
+    const { visible } = await this.access.scope(userId);
+    if (!visible.has(unitId)) throw new DomainError('not_found', 'unit.not_found');
+    const members = await this.dataSource.getRepository(Member).findBy({ unitId });
+    return members
+      .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'))
+      .map((m) => ({ id: m.id, fullName: m.fullName, birthYear: m.birthYear, address: m.address, phone: m.phone }));
   }
 }

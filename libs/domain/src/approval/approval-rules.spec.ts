@@ -209,7 +209,7 @@ describe('checkDecision', () => {
     expect(checkDecision(state, wardVice, wardApprove)).toEqual({
       kind: 'conflict',
       code: 'case.stale_step',
-      params: { expected: 'ward-verification', current: 'district-approval' },
+      params: { expected: state.chain[0].unitName, current: state.chain[1].unitName },
     });
     // Even a legitimate district decider is told the case moved, if they acted on the old step.
     expect(checkDecision(state, districtChair, { ...districtApprove, expectedStep: 'ward-verification' })).toMatchObject({

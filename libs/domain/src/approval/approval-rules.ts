@@ -138,7 +138,9 @@ function checkDecider(state: CaseState, actor: Actor, expectedStep?: string | nu
   const step = currentStep(state)!;
   // The caller acted on what they saw; if the case moved on meanwhile, someone decided first.
   if (expectedStep && expectedStep !== step.id) {
-    return violation('conflict', 'case.stale_step', { expected: expectedStep, current: step.id });
+    // Named by the units that decide them: step IDs are for programs, the message is for people.
+    const seen = state.chain.find((s) => s.id === expectedStep);
+    return violation('conflict', 'case.stale_step', { expected: seen?.unitName ?? expectedStep, current: step.unitName });
   }
   if (state.step?.votes.some((v) => v.userId === actor.userId)) return violation('conflict', 'case.already_decided');
   if (!actor.unitIds.includes(step.unitId)) return violation('forbidden', 'case.not_decider', { unit: step.unitName });

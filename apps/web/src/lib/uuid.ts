@@ -1,0 +1,12 @@
+/**
+ * A random UUID (v4) for Idempotency-Key. `crypto.randomUUID` exists only in secure contexts (https,
+ * localhost); an office server reached as http://192.168.… is not one, but getRandomValues works there.
+ */
+export function newUuid(): string {
+  if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext !== false) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40; // version 4
+  b[8] = (b[8] & 0x3f) | 0x80; // variant 10xx
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

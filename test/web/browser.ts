@@ -1,0 +1,118 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { en } from '../../apps/web/src/i18n/en';
+import { vi } from '../../apps/web/src/i18n/vi';
+import { DEMO_PASSWORD } from '../../libs/persistence/src';
+
+/**
+ * Real Chromium for the web tests: Debian's `chromium` package (`.ci/run` installs it), driven by
+ * playwright-core. Playwright's own browser download needs the internet; Debian's package does not.
+ * A missing browser fails the tests: a skipped browser test would let a broken app through CI.
+ */
+const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+export const ARTIFACTS = resolve(__dirname, '../../test-results/web');
+export const WEB_DIST = resolve(__dirname, '../../dist/web/index.html');
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = CHROMIUM_PATHS.find((p) => existsSync(p));
+  if (!executablePath) {
+    throw new Error(`Chromium not found (looked for ${CHROMIUM_PATHS.join(', ')}): apt-get install -y chromium`);
+  }
+  if (!existsSync(WEB_DIST)) throw new Error(`The web app is not built (${WEB_DIST}): run npm run build`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    // Root in CI has no sandbox; the network here is closed, so Chromium must not phone home.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface Viewport {
+  name: 'desktop' | 'phone';
+  width: number;
+  height: number;
+}
+export const DESKTOP: Viewport = { name: 'desktop', width: 1280, height: 900 };
+export const PHONE: Viewport = { name: 'phone', width: 360, height: 740 };
+
+/** A user's own browser (own storage, so own session), at a viewport, in Vietnam. */
+export async function newUserContext(browser: Browser, viewport: Viewport): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: viewport.width, height: viewport.height },
+    isMobile: viewport.name === 'phone',
+    hasTouch: viewport.name === 'phone',
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
+  context.setDefaultTimeout(20_000);
+  return context;
+}
+
+export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(/\/inbox$/);
+}
+
+export async function screenshot(page: Page, viewport: Viewport, name: string): Promise<void> {
+  // The screen as a user reads it: loaded, without the passing "done" toasts over the title.
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({
+    path: join(ARTIFACTS, `${viewport.name}-${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+    style: '.ant-message { display: none !important; }',
+  });
+}
+
+type Tree = { [key: string]: string | Tree };
+const leaves = (tree: Tree): string[] => Object.values(tree).flatMap((v) => (typeof v === 'string' ? [v] : leaves(v)));
+
+/**
+ * English that must not show in Vietnamese mode: our English texts (the parts between placeholders,
+ * where they differ from the Vietnamese), and Ant Design's English defaults, which would show if its
+ * Vietnamese locale were not applied.
+ */
+const viTexts = new Set(leaves(vi as unknown as Tree));
+const ENGLISH = [
+  ...new Set(
+    leaves(en as unknown as Tree)
+      .filter((s) => !viTexts.has(s) && s !== en.nav.switchToShort && s !== en.nav.switchTo)
+      .flatMap((s) => s.split(/\{\{\w+\}\}/))
+      .map((s) => s.replace(/[.…:()“”]/g, '').trim())
+      .filter((s) => s.length >= 5),
+  ),
+  'No data',
+  'items/page',
+  'Go to',
+  'Select date',
+  'Loading',
+  'Please enter',
+  'is required',
+];
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ENGLISH_RE = new RegExp(`\\b(${ENGLISH.map(escape).join('|')})\\b`);
+/** An i18n key shown raw ("status.pending") means a missing translation. */
+const RAW_KEY_RE = /\b(app|nav|login|common|status|process|levels|due|inbox|cases|detail|kind|milestone|event|action|form|notifications)\.[a-zA-Z_.-]+\b/;
+
+/** The screen as a user reads it is all Vietnamese, NFC, with no translation keys, and fits the viewport. */
+export async function expectVietnameseScreen(page: Page, viewport: Viewport): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const text = await page.locator('body').innerText();
+  const english = text.match(ENGLISH_RE);
+  if (english) throw new Error(`English on a Vietnamese screen (${page.url()}): "${english[0]}"`);
+  const raw = text.match(RAW_KEY_RE);
+  if (raw) throw new Error(`A translation key shows on ${page.url()}: "${raw[0]}"`);
+  if (text !== text.normalize('NFC')) throw new Error(`Text not in NFC on ${page.url()}`);
+  if (viewport.name === 'phone') {
+    // A string, evaluated in the page: this file is compiled without the DOM's types.
+    const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    if (overflow > 0) throw new Error(`${page.url()} is ${overflow}px wider than a ${viewport.width}px phone`);
+  }
+}
+
