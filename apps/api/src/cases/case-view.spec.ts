@@ -53,6 +53,16 @@ describe('chainView', () => {
     expect(chain[1]).toMatchObject({ dueAt: null, decidedBy: [] });
   });
 
+  it('tells what the decisions at each step must carry: the district approves a sum and a fund, both steps want a reason to return or reject', () => {
+    const chain = chainView(newCase());
+    expect(chain[0]).toMatchObject({ commentRequiredFor: ['return', 'reject'], approveData: [] });
+    expect(chain[1].commentRequiredFor).toEqual(['return', 'reject']);
+    expect(chain[1].approveData).toEqual([
+      { name: 'approvedAmount', type: 'vnd', maxFromPayload: 'requestedAmount' },
+      { name: 'fundingSource', type: 'text', maxLength: 200 },
+    ]);
+  });
+
   it('shows who passed a step and with what, and the execution phase after the last', () => {
     const state = newCase();
     applyDecision(state, ward, { action: 'approve' }, t0 + 1000);

@@ -160,6 +160,13 @@ export function chainView(state: CaseState): ChainStepDto[] {
       unitName: step.unitName,
       state: stepState,
       actions: step.actions,
+      commentRequiredFor: [...step.commentRequiredFor],
+      approveData: step.approveData.map((f) => ({
+        name: f.name,
+        type: f.type,
+        ...(f.maxFromPayload !== undefined ? { maxFromPayload: f.maxFromPayload } : {}),
+        ...(f.maxLength !== undefined ? { maxLength: f.maxLength } : {}),
+      })),
       votesRequired: step.votes,
       enteredAt: progress?.enteredAt ?? null,
       dueAt: progress?.dueAt ?? null,

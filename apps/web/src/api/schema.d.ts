@@ -458,6 +458,35 @@ export interface components {
             /** @example Nguyễn Văn Thành */
             displayName: string;
         };
+        DecisionFieldDto: {
+            /**
+             * @description Key of the value in the decision's `data`
+             * @example approvedAmount
+             */
+            name: string;
+            /**
+             * @description vnd: whole đồng, at least 1; text: a non-blank string
+             * @example vnd
+             * @enum {string}
+             */
+            type: "vnd" | "text";
+            /**
+             * @description For vnd: the value may not exceed this field of the case payload
+             * @example requestedAmount
+             */
+            maxFromPayload?: string;
+            /**
+             * @description For text: the longest accepted value
+             * @example 200
+             */
+            maxLength?: number;
+        };
+        VotesRequiredDto: {
+            /** @example 1 */
+            approve: number;
+            /** @example 1 */
+            reject: number;
+        };
         VoteDto: {
             /** Format: uuid */
             id: string;
@@ -497,13 +526,31 @@ export interface components {
              */
             actions: ("approve" | "reject" | "return")[];
             /**
-             * @description Distinct approvals that pass the step, rejections that end the case
-             * @example {
-             *       "approve": 1,
-             *       "reject": 1
-             *     }
+             * @description Decisions at this step that must give a comment (the reason)
+             * @example [
+             *       "return",
+             *       "reject"
+             *     ]
              */
-            votesRequired: Record<string, never>;
+            commentRequiredFor: ("approve" | "reject" | "return")[];
+            /**
+             * @description What an approve at this step must carry in `data` (district: the sum granted, at most the sum requested, and the fund it comes from, e.g. "Quỹ Nghĩa tình đồng đội quận"); empty when nothing
+             * @example [
+             *       {
+             *         "name": "approvedAmount",
+             *         "type": "vnd",
+             *         "maxFromPayload": "requestedAmount"
+             *       },
+             *       {
+             *         "name": "fundingSource",
+             *         "type": "text",
+             *         "maxLength": 200
+             *       }
+             *     ]
+             */
+            approveData: components["schemas"]["DecisionFieldDto"][];
+            /** @description Distinct approvals that pass the step, rejections that end the case */
+            votesRequired: components["schemas"]["VotesRequiredDto"];
             /** Format: date-time */
             enteredAt: string | null;
             /** Format: date-time */
@@ -768,7 +815,9 @@ export interface components {
              *       "housing-support": 3
              *     }
              */
-            counts: Record<string, never>;
+            counts: {
+                [key: string]: number;
+            };
         };
         DecisionDto: {
             /**

@@ -131,10 +131,3 @@ export function housingRules(t: TFunction, lang: 'vi' | 'en') {
     fundingAmount: amount(t('form.fundingAmount')),
   };
 }
-
-/**
- * Steps whose approval must carry an amount and a fund (the definition's `approveData`: the district
- * approves "approvedAmount" ≤ the amount requested, and "fundingSource"). The API does not describe a
- * step's required data yet, so the form knows it by the step's stable id.
- */
-export const STEPS_APPROVING_AN_AMOUNT = new Set(['district-approval']);

@@ -64,7 +64,12 @@ export class CaseListDto {
 
 export class InboxDto {
   @ApiProperty({ type: [CaseSummaryDto], description: 'Most urgent first (earliest due)' }) items: CaseSummaryDto[];
-  @ApiProperty({ example: { 'housing-support': 3 }, description: 'Cases waiting for the caller, per process type' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { 'housing-support': 3 },
+    description: 'Cases waiting for the caller, per process type',
+  })
   counts: Record<string, number>;
 }
 
@@ -75,6 +80,28 @@ export class VoteDto extends PersonRefDto {
 
 export const CHAIN_STEP_STATES = ['approved', 'pending', 'returned', 'rejected', 'cancelled', 'upcoming', 'not_reached'] as const;
 export type ChainStepState = (typeof CHAIN_STEP_STATES)[number];
+
+export const DECISION_FIELD_TYPES = ['vnd', 'text'] as const;
+
+export class DecisionFieldDto {
+  @ApiProperty({ example: 'approvedAmount', description: 'Key of the value in the decision\'s `data`' }) name: string;
+  @ApiProperty({ enum: DECISION_FIELD_TYPES, example: 'vnd', description: 'vnd: whole đồng, at least 1; text: a non-blank string' })
+  type: (typeof DECISION_FIELD_TYPES)[number];
+  @ApiProperty({
+    type: String,
+    required: false,
+    example: 'requestedAmount',
+    description: 'For vnd: the value may not exceed this field of the case payload',
+  })
+  maxFromPayload?: string;
+  @ApiProperty({ type: Number, required: false, example: 200, description: 'For text: the longest accepted value' })
+  maxLength?: number;
+}
+
+export class VotesRequiredDto {
+  @ApiProperty({ type: 'integer', example: 1 }) approve: number;
+  @ApiProperty({ type: 'integer', example: 1 }) reject: number;
+}
 
 export class ChainStepDto {
   @ApiProperty({ example: 'district-approval' }) id: string;
@@ -91,8 +118,27 @@ export class ChainStepDto {
   })
   state: ChainStepState;
   @ApiProperty({ enum: DECISION_ACTIONS, isArray: true, example: ['approve', 'return', 'reject'] }) actions: DecisionAction[];
-  @ApiProperty({ example: { approve: 1, reject: 1 }, description: 'Distinct approvals that pass the step, rejections that end the case' })
-  votesRequired: { approve: number; reject: number };
+  @ApiProperty({
+    enum: DECISION_ACTIONS,
+    isArray: true,
+    example: ['return', 'reject'],
+    description: 'Decisions at this step that must give a comment (the reason)',
+  })
+  commentRequiredFor: DecisionAction[];
+  @ApiProperty({
+    type: DecisionFieldDto,
+    isArray: true,
+    example: [
+      { name: 'approvedAmount', type: 'vnd', maxFromPayload: 'requestedAmount' },
+      { name: 'fundingSource', type: 'text', maxLength: 200 },
+    ],
+    description:
+      'What an approve at this step must carry in `data` (district: the sum granted, at most the sum requested, and the fund it comes from, ' +
+      'e.g. "Quỹ Nghĩa tình đồng đội quận"); empty when nothing',
+  })
+  approveData: DecisionFieldDto[];
+  @ApiProperty({ type: () => VotesRequiredDto, description: 'Distinct approvals that pass the step, rejections that end the case' })
+  votesRequired: VotesRequiredDto;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) enteredAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) escalateAt: string | null;

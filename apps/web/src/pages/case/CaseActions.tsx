@@ -6,9 +6,10 @@ import type { Schemas } from '../../api/client';
 import { type CaseCommand, useCaseCommand } from '../../api/queries';
 import { VndInput } from '../../components/VndInput';
 import { HousingForm } from '../../housing/HousingForm';
-import { fromPayload, type HousingPayload, isVnd, STEPS_APPROVING_AN_AMOUNT, toPayload } from '../../housing/payload';
+import { fromPayload, type HousingPayload, isVnd, toPayload } from '../../housing/payload';
 import { errorMessage } from '../../lib/errors';
 import { formatVnd } from '../../lib/format';
+import { approveFields, capOf, commentRequired, decisionData } from './decision';
 
 type Detail = Schemas['CaseDetailDto'];
 type Action = Detail['allowedActions'][number];
@@ -16,13 +17,12 @@ type Lang = 'vi' | 'en';
 
 /** The order buttons appear in; the API decides which of them do. */
 const ORDER: Action[] = ['approve', 'return', 'reject', 'milestone', 'disbursement', 'resubmit', 'cancel'];
-const COMMENT_REQUIRED: Action[] = ['return', 'reject'];
 const DANGEROUS: Action[] = ['reject', 'cancel'];
 
 interface DialogValues {
   comment?: string;
-  approvedAmount?: number;
-  fundingSource?: string;
+  /** The step's approve data (`approveData`), by field name: approvedAmount, fundingSource, … */
+  data?: Record<string, unknown>;
   amount?: number;
   date?: Dayjs;
   note?: string;
@@ -45,8 +45,9 @@ export function CaseActions({ c }: { c: Detail }) {
   const actions = ORDER.filter((a) => c.allowedActions.includes(a));
   const nextMilestone = c.execution?.milestones.find((m) => !m.date);
   const milestoneName = nextMilestone ? t(`milestone.${nextMilestone.kind}`, { defaultValue: nextMilestone.kind }) : '';
-  const needsAmountFor = (a: Action | null) => a === 'approve' && c.currentStep !== null && STEPS_APPROVING_AN_AMOUNT.has(c.currentStep.id);
-  const needsAmount = needsAmountFor(open);
+  // What the decision must carry comes with the current step in `chain` (its approveData and commentRequiredFor).
+  const fields = approveFields(c, open);
+  const needsComment = commentRequired(c, open);
   const label = (a: Action) => t(`action.${a}`, { kind: milestoneName });
 
   const run = async (cmd: CaseCommand, done: Action) => {
@@ -61,7 +62,12 @@ export function CaseActions({ c }: { c: Detail }) {
   };
 
   const confirm = async () => {
-    const v = await form.validateFields();
+    let v: DialogValues;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return; // the form shows each mistake beside its field
+    }
     const comment = v.comment?.trim() || undefined;
     const note = v.note?.trim() || undefined;
     const date = v.date?.format('YYYY-MM-DD') ?? '';
@@ -77,7 +83,7 @@ export function CaseActions({ c }: { c: Detail }) {
               comment,
               // The step the user saw: if someone decided first, the API answers 409 instead of applying this to the next step.
               expectedStep: c.currentStep?.id,
-              ...(needsAmount ? { data: { approvedAmount: v.approvedAmount, fundingSource: v.fundingSource!.trim() } } : {}),
+              ...(fields.length > 0 ? { data: decisionData(fields, v.data) } : {}),
             },
           },
           open,
@@ -94,7 +100,9 @@ export function CaseActions({ c }: { c: Detail }) {
   const openDialog = (a: Action) => {
     setError(null);
     form.resetFields();
-    form.setFieldsValue({ date: dayjs(), approvedAmount: needsAmountFor(a) ? (c.requestedAmount ?? undefined) : undefined });
+    // An amount starts at its cap (the district usually grants what was requested).
+    const data = Object.fromEntries(approveFields(c, a).map((f) => [f.name, capOf(c, f) ?? undefined]));
+    form.setFieldsValue({ date: dayjs(), data });
     setOpen(a);
   };
   const busy = command.isPending;
@@ -136,35 +144,43 @@ export function CaseActions({ c }: { c: Detail }) {
       >
         <Typography.Paragraph>{open && t(`action.question.${open}`, { title: c.title, kind: milestoneName })}</Typography.Paragraph>
         <Form form={form} layout="vertical" disabled={busy} onFinish={() => void confirm()}>
-          {needsAmount && (
-            <>
-              <Form.Item
-                label={t('detail.approvedAmount')}
-                name="approvedAmount"
-                extra={c.requestedAmount !== null && t('action.approvedAmountHint', { amount: formatVnd(c.requestedAmount, lang) })}
-                rules={[
-                  {
-                    validator: async (_, value) => {
-                      if (!isVnd(value)) throw new Error(t('form.errors.amount'));
-                      if (c.requestedAmount !== null && value > c.requestedAmount) {
-                        throw new Error(t('action.approvedAmountAbove', { amount: formatVnd(c.requestedAmount, lang) }));
-                      }
+          {fields.map((f) => {
+            const fieldLabel = t(`detail.${f.name}`, { defaultValue: f.name });
+            if (f.type === 'vnd') {
+              const cap = capOf(c, f);
+              return (
+                <Form.Item
+                  key={f.name}
+                  label={fieldLabel}
+                  name={['data', f.name]}
+                  extra={cap !== null && t('action.approvedAmountHint', { amount: formatVnd(cap, lang) })}
+                  rules={[
+                    {
+                      validator: async (_, value) => {
+                        if (!isVnd(value)) throw new Error(t('form.errors.amount'));
+                        if (cap !== null && value > cap) {
+                          throw new Error(t('action.approvedAmountAbove', { amount: formatVnd(cap, lang) }));
+                        }
+                      },
                     },
-                  },
-                ]}
-                required
-              >
-                <VndInput />
-              </Form.Item>
+                  ]}
+                  required
+                >
+                  <VndInput />
+                </Form.Item>
+              );
+            }
+            return (
               <Form.Item
-                label={t('detail.fundingSource')}
-                name="fundingSource"
-                rules={[{ required: true, whitespace: true, message: t('form.errors.required', { field: t('detail.fundingSource').toLocaleLowerCase() }) }]}
+                key={f.name}
+                label={fieldLabel}
+                name={['data', f.name]}
+                rules={[{ required: true, whitespace: true, message: t('form.errors.required', { field: fieldLabel.toLocaleLowerCase() }) }]}
               >
-                <Input maxLength={200} placeholder={t('action.fundingSourcePlaceholder')} />
+                <Input maxLength={f.maxLength} placeholder={t(`action.${f.name}Placeholder`, { defaultValue: '' })} />
               </Form.Item>
-            </>
-          )}
+            );
+          })}
           {open === 'disbursement' && (
             <Form.Item
               label={t('action.amount')}
@@ -197,9 +213,9 @@ export function CaseActions({ c }: { c: Detail }) {
           )}
           {(open === 'approve' || open === 'return' || open === 'reject' || open === 'cancel') && (
             <Form.Item
-              label={open && COMMENT_REQUIRED.includes(open) ? t('action.comment') : `${t('action.comment')} ${t('common.optional')}`}
+              label={needsComment ? t('action.comment') : `${t('action.comment')} ${t('common.optional')}`}
               name="comment"
-              rules={open && COMMENT_REQUIRED.includes(open) ? [{ required: true, whitespace: true, message: t('action.commentRequired') }] : []}
+              rules={needsComment ? [{ required: true, whitespace: true, message: t('action.commentRequired') }] : []}
             >
               <Input.TextArea autoSize={{ minRows: 3 }} maxLength={2000} placeholder={t('action.commentPlaceholder')} />
             </Form.Item>
