@@ -54,6 +54,109 @@ class Params {
   }
 }
 
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** The filters of a case list, page and page size resolved. */
+export type ListFilter = Pick<ListCasesQueryDto, 'status' | 'processType' | 'overdue' | 'q' | 'page' | 'pageSize'>;
+
+/**
+ * Up to this many origin units, a search reads the scope's own cases (`ix_cases_origin_created`: origin,
+ * created_at, id and search_text, so an index-only scan) and matches the text with strpos; above it (a
+ * city, an admin's whole organization) it asks the trigram index instead. A trigram lookup costs about
+ * the same whatever the scope (~50 ms at a million cases: names share trigrams like "  t" and " th" with
+ * every row), the scan grows with the scope (a district of ~85k cases: ~15 ms).
+ */
+export const SCOPE_FIRST_MAX_UNITS = 250;
+
+/**
+ * The statements behind `GET /api/cases` for cases started at `origins`: the page, and the total.
+ * Exported so the benchmark explains exactly what the API runs.
+ */
+export interface ListStatements {
+  rows: Statement;
+  count: Statement;
+  /** The rows statement also returns the total (column `total`) on each row; `count` is then needed only for an empty page. */
+  rowsCarryTotal: boolean;
+}
+
+export function listStatements(origins: string[], query: ListFilter): ListStatements {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 20;
+  const p = new Params();
+  const where = [`c.origin_unit_id = ANY(${p.add(origins)}::uuid[])`];
+  if (query.status) where.push(`c.status = ${p.add(query.status)}`);
+  if (query.processType) where.push(`c.process_type = ${p.add(query.processType)}`);
+  if (query.overdue !== undefined) where.push(`c.overdue = ${p.add(query.overdue)}`);
+  // search_text is folded the same way by the projection. strpos and LIKE '%…%' (with % and _ escaped)
+  // find the same cases; only LIKE can use the trigram index.
+  const needle = query.q ? foldVietnamese(query.q) : '';
+  const scopeFirst = needle !== '' && origins.length <= SCOPE_FIRST_MAX_UNITS;
+  if (scopeFirst) where.push(`strpos(c.search_text, ${p.add(needle)}) > 0`);
+  else if (needle) where.push(`c.search_text LIKE '%' || ${p.add(escapeLike(needle))} || '%'`);
+  const filter = where.join(' AND ');
+  const count = { sql: `SELECT count(*)::int AS total FROM cases c WHERE ${filter}`, params: [...p.values] };
+  const limit = `LIMIT ${p.add(pageSize)} OFFSET ${p.add((page - 1) * pageSize)}`;
+
+  if (scopeFirst) {
+    // The matches are found in one scan of the scope's index entries, then counted and paged. (Asked
+    // for "newest first, 20", the planner would otherwise walk the created_at index of all cases,
+    // reading each row, hoping to meet 20 matches soon: ~1 s for a rare name in a ward.)
+    return {
+      rows: {
+        sql: `WITH matches AS MATERIALIZED (SELECT c.id, c.created_at FROM cases c WHERE ${filter}),
+              page AS (SELECT id, created_at FROM matches ORDER BY created_at DESC, id DESC ${limit})
+              ${SUMMARY_SELECT}, (SELECT count(*)::int FROM matches) AS total
+              FROM page JOIN cases c ON c.id = page.id
+              ${SUMMARY_JOINS}
+              ORDER BY c.created_at DESC, c.id DESC`,
+        params: p.values,
+      },
+      count,
+      rowsCarryTotal: true,
+    };
+  }
+  // The page's IDs come from `cases` alone (created_at index), and only its rows are joined to names.
+  return {
+    rows: {
+      sql: `${SUMMARY_SELECT}
+            FROM (SELECT c.id, c.created_at FROM cases c WHERE ${filter} ORDER BY c.created_at DESC, c.id DESC ${limit}) page
+            JOIN cases c ON c.id = page.id
+            ${SUMMARY_JOINS}
+            ORDER BY c.created_at DESC, c.id DESC`,
+      params: p.values,
+    },
+    count,
+    rowsCarryTotal: false,
+  };
+}
+
+/**
+ * The statements behind `GET /api/inbox`: pending at a unit where the user decides, not their own,
+ * not one they already decided (at this or another step). The partial index of pending cases
+ * (`ix_cases_pending_inbox`: deciding unit, due, submitted, with creator, deciders and process) serves
+ * the first 100, earliest due first, and the counts without reading the table.
+ */
+export function inboxStatements(unitIds: string[], userId: string): [rows: Statement, counts: Statement] {
+  const filter = `c.status = 'pending' AND c.deciding_unit_id = ANY($1::uuid[])
+      AND c.created_by <> $2 AND NOT ($2::uuid = ANY(coalesce(c.decided_by, '{}'::uuid[])))`;
+  const params = [unitIds, userId];
+  return [
+    {
+      sql: `${SUMMARY_SELECT}
+         FROM (SELECT c.id FROM cases c WHERE ${filter}
+               ORDER BY c.due_at ASC NULLS LAST, c.created_at ASC LIMIT ${INBOX_LIMIT}) inbox
+         JOIN cases c ON c.id = inbox.id
+         ${SUMMARY_JOINS}
+         ORDER BY c.due_at ASC NULLS LAST, c.created_at ASC`,
+      params,
+    },
+    { sql: `SELECT c.process_type, count(*)::int AS n FROM cases c WHERE ${filter} GROUP BY c.process_type`, params },
+  ];
+}
+
 /**
  * Reads of the case read model, always through the caller's visibility: a case is visible when its
  * origin unit is. Plain SQL: the queries are the point here (each is shaped for an index, see
@@ -78,57 +181,28 @@ export class CaseQueriesService {
     }
     if (origins.size === 0) return { items: [], page, pageSize, total: 0 };
 
-    const p = new Params();
-    const where = [`c.origin_unit_id = ANY(${p.add([...origins])}::uuid[])`];
-    if (query.status) where.push(`c.status = ${p.add(query.status)}`);
-    if (query.processType) where.push(`c.process_type = ${p.add(query.processType)}`);
-    if (query.overdue !== undefined) where.push(`c.overdue = ${p.add(query.overdue)}`);
-    const needle = query.q ? foldVietnamese(query.q) : '';
-    // Served by the trigram index on search_text; the stored text is folded the same way.
-    if (needle) where.push(`c.search_text LIKE '%' || ${p.add(escapeLike(needle))} || '%'`);
-    const filter = where.join(' AND ');
-
-    const countParams = [...p.values];
-    // The page is picked from `cases` alone (created_at index), and only its rows are joined to names.
-    const rows = this.dataSource.query<CaseSummaryRow[]>(
-      `${SUMMARY_SELECT}
-       FROM (SELECT ${CASE_COLUMNS} FROM cases c WHERE ${filter}
-             ORDER BY c.created_at DESC, c.id DESC LIMIT ${p.add(pageSize)} OFFSET ${p.add((page - 1) * pageSize)}) c
-       ${SUMMARY_JOINS}
-       ORDER BY c.created_at DESC, c.id DESC`,
-      p.values,
-    );
-    const count = this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM cases c WHERE ${filter}`, countParams);
-    const [items, [{ total }]] = await Promise.all([rows, count]);
+    const { rows, count, rowsCarryTotal } = listStatements([...origins], { ...query, page, pageSize });
+    const counting = async () => (await this.dataSource.query<{ total: number }[]>(count.sql, count.params))[0].total;
+    if (rowsCarryTotal) {
+      const items = await this.dataSource.query<(CaseSummaryRow & { total: number })[]>(rows.sql, rows.params);
+      // An empty page: no matches at all on page 1, or a page past the end (whose total is still told).
+      const total = items.length > 0 ? items[0].total : page === 1 ? 0 : await counting();
+      return { items: items.map(toSummary), page, pageSize, total };
+    }
+    const [items, total] = await Promise.all([this.dataSource.query<CaseSummaryRow[]>(rows.sql, rows.params), counting()]);
     return { items: items.map(toSummary), page, pageSize, total };
   }
 
-  /**
-   * Cases waiting for the caller's decision: pending at a unit where they decide, not their own, not
-   * one they already decided (at this or another step). The (status, deciding_unit_id, due_at) index
-   * serves both the rows, earliest due first, and the counts.
-   */
+  /** Cases waiting for the caller's decision (see inboxStatements). */
   async inbox(userId: string): Promise<InboxDto> {
     const { actor } = await this.access.scope(userId);
     if (actor.unitIds.length === 0) return { items: [], counts: {} };
-    const filter = `c.status = 'pending' AND c.deciding_unit_id = ANY($1::uuid[])
-      AND c.created_by <> $2 AND NOT ($2::uuid = ANY(coalesce(c.decided_by, '{}'::uuid[])))`;
-    const params = [actor.unitIds, actor.userId];
-    const [rows, counts] = await Promise.all([
-      this.dataSource.query<CaseSummaryRow[]>(
-        `${SUMMARY_SELECT}
-         FROM (SELECT ${CASE_COLUMNS} FROM cases c WHERE ${filter}
-               ORDER BY c.due_at ASC NULLS LAST, c.created_at ASC LIMIT ${INBOX_LIMIT}) c
-         ${SUMMARY_JOINS}
-         ORDER BY c.due_at ASC NULLS LAST, c.created_at ASC`,
-        params,
-      ),
-      this.dataSource.query<{ process_type: string; n: number }[]>(
-        `SELECT c.process_type, count(*)::int AS n FROM cases c WHERE ${filter} GROUP BY c.process_type`,
-        params,
-      ),
+    const [rows, counts] = inboxStatements(actor.unitIds, actor.userId);
+    const [items, perProcess] = await Promise.all([
+      this.dataSource.query<CaseSummaryRow[]>(rows.sql, rows.params),
+      this.dataSource.query<{ process_type: string; n: number }[]>(counts.sql, counts.params),
     ]);
-    return { items: rows.map(toSummary), counts: Object.fromEntries(counts.map((r) => [r.process_type, r.n])) };
+    return { items: items.map(toSummary), counts: Object.fromEntries(perProcess.map((r) => [r.process_type, r.n])) };
   }
 
   /** The case, if it exists and the caller may see it; 404 otherwise (the two are not told apart). */

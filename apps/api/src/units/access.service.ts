@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ACTING_ROLES, Actor, visibleUnitIds } from '../../../../libs/domain/src';
 import { Membership, Unit, User } from '../../../../libs/persistence/src';
 
@@ -7,7 +7,7 @@ import { Membership, Unit, User } from '../../../../libs/persistence/src';
 export interface CallerScope {
   /** The caller's roles, highest level first, each with its unit and level. */
   memberships: Membership[];
-  /** Every unit of the organizations the caller belongs to, with its level. */
+  /** Every unit of the organizations the caller belongs to, with its level. Shared between requests: never mutate. */
   units: Unit[];
   byId: Map<string, Unit>;
   /** Units whose cases and details the caller may see: their units and everything below. */
@@ -16,9 +16,25 @@ export interface CallerScope {
   actor: Actor;
 }
 
-/** The one place that turns a user into their visibility and their acting units; used by units and cases. */
+/** An organization's units (with their levels) as of one `unit_tree_version`. */
+interface CachedTree {
+  version: string;
+  units: Unit[];
+}
+
+/**
+ * The one place that turns a user into their visibility and their acting units; used by units and cases.
+ *
+ * Memberships and the user are read on every request (roles must take effect at once). The units of an
+ * organization, which every request needs in full and which rarely change, are cached per API process
+ * and checked against `unit_tree_version` on every request: a row that statement triggers on `units`
+ * and `organization_levels` bump in the changing transaction itself, so any change, by this API, another
+ * replica or an operator's SQL, is seen by the next request that starts after it commits.
+ */
 @Injectable()
 export class AccessService {
+  private readonly trees = new Map<string, CachedTree>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   memberships(userId: string): Promise<Membership[]> {
@@ -30,18 +46,17 @@ export class AccessService {
   }
 
   /**
-   * Loads the organizations the caller belongs to (hundreds to a few thousand units each) and applies
-   * the visibility rule in code, where it is unit-tested, rather than restating it in SQL.
+   * Loads the organizations the caller belongs to (hundreds to a few thousand units each, cached; see
+   * above) and applies the visibility rule in code, where it is unit-tested, rather than restating it in SQL.
    */
   async scope(userId: string): Promise<CallerScope> {
-    const [user, memberships] = await Promise.all([
+    const [user, memberships, version] = await Promise.all([
       this.dataSource.getRepository(User).findOneByOrFail({ id: userId }),
       this.memberships(userId),
+      this.treeVersion(),
     ]);
     const orgIds = [...new Set(memberships.map((m) => m.unit.organizationId))];
-    const units = orgIds.length
-      ? await this.dataSource.getRepository(Unit).find({ where: { organizationId: In(orgIds) }, relations: { level: true } })
-      : [];
+    const units = (await Promise.all(orgIds.map((id) => this.unitsOf(id, version)))).flat();
     return {
       memberships,
       units,
@@ -53,6 +68,24 @@ export class AccessService {
         unitIds: [...new Set(memberships.filter((m) => ACTING_ROLES.includes(m.role)).map((m) => m.unitId))],
       },
     };
+  }
+
+  private async treeVersion(): Promise<string> {
+    const [row] = await this.dataSource.query<{ version: string }[]>('SELECT version::text AS version FROM unit_tree_version WHERE id = 1');
+    return row?.version ?? '';
+  }
+
+  /**
+   * The organization's units as of `version` or later. `version` was read before this load starts, so
+   * the units loaded are at least as new as it: a cache entry is never older than the version it is
+   * filed under (at worst newer, which the next bump corrects).
+   */
+  private async unitsOf(organizationId: string, version: string): Promise<Unit[]> {
+    const cached = this.trees.get(organizationId);
+    if (cached && cached.version === version) return cached.units;
+    const units = await this.dataSource.getRepository(Unit).find({ where: { organizationId }, relations: { level: true } });
+    this.trees.set(organizationId, { version, units });
+    return units;
   }
 }
 

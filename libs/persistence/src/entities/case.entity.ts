@@ -12,7 +12,9 @@ import { VND_TRANSFORMER } from './vnd.transformer';
  */
 @Entity({ name: 'cases' })
 @Check('ck_cases_status', `status IN (${CASE_STATUSES.map((s) => `'${s}'`).join(', ')})`)
-@Index('ix_cases_inbox', ['status', 'decidingUnitId', 'dueAt'])
+// Both by hand in the migration (INCLUDE columns, a partial WHERE): lists and search scope-first, the inbox.
+@Index('ix_cases_origin_created', { synchronize: false })
+@Index('ix_cases_pending_inbox', { synchronize: false })
 export class Case {
   /** Assigned by the API (the workflow ID derives from it), never generated here. */
   @PrimaryColumn({ type: 'uuid' })
@@ -31,7 +33,6 @@ export class Case {
   @Column({ name: 'definition_version', type: 'int' })
   definitionVersion: number;
 
-  @Index('ix_cases_origin_unit_id')
   @Column({ name: 'origin_unit_id', type: 'uuid' })
   originUnitId: string;
 
