@@ -79,8 +79,8 @@ export class CaseRuntime {
     setHandler(caseStateQuery, () => this.state);
     setHandler(caseProjectionQuery, () => this.projection(this.pending));
     // Sent together with the start (update-with-start), so the API can return the new case and a GET
-    // right after finds it: the API writes the opening events from the result (or, for cases from
-    // before the patch, the answer waits for the workflow's own write).
+    // right after finds it: the API writes the opening events from the result (or, for cases
+    // started without the flag, the answer waits for the workflow's own write).
     const opening = [...this.pending];
     setHandler(submittedUpdate, async () => {
       if (this.callerProjects) return { seq: 1, requestHash: input.requestHash, projection: this.projection(opening) };

@@ -30,7 +30,7 @@ describe('app configuration', () => {
       LOGIN_MAX_FAILURES: 5,
       CASE_DAY_SECONDS: 86_400,
       PROJECTION_CHECK_AFTER_SECONDS: 60,
-      WORKER_MAX_CACHED_WORKFLOWS: 500,
+      WORKER_MAX_CACHED_WORKFLOWS: 100,
     });
   });
 

@@ -38,12 +38,12 @@ export const appConfigSchema = z
     WORKFLOW_BUNDLE_PATH: optionalPath,
     WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
     /**
-     * How many workflows the worker keeps in memory between their tasks (each ~0.1 MB). Cases wait days
-     * between decisions, so a cache holds little that is used again; the SDK's default sizes it by the
-     * machine's memory (thousands here, 1.4 GB at 10,000 open cases). A case not cached replays its
-     * short history on its next decision (milliseconds; `npm run bench` measures it).
+     * How many workflows the worker keeps in memory between their tasks (~0.5 MB each, measured). Cases
+     * wait days between decisions, so a cache holds little that is used again; the SDK's default sizes
+     * it by the machine's memory (1.4 GB of worker at 10,000 open cases here). A case not cached replays
+     * its short history on its next decision: ~70 ms instead of ~16 ms (`npm run bench`).
      */
-    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(500),
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(100),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
     JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),

@@ -29,7 +29,8 @@ interface CachedTree {
  * organization, which every request needs in full and which rarely change, are cached per API process
  * and checked against `unit_tree_version` on every request: a row that statement triggers on `units`
  * and `organization_levels` bump in the changing transaction itself, so any change, by this API, another
- * replica or an operator's SQL, is seen by the next request that starts after it commits.
+ * replica or an operator's SQL, is seen by the next request that starts after it commits. (Except a
+ * load under `session_replication_role = replica`, which skips triggers: it must bump the version itself.)
  */
 @Injectable()
 export class AccessService {
