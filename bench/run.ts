@@ -85,7 +85,14 @@ async function main(): Promise<void> {
     const throughput = SETTINGS.concurrencies.map((c) => {
       const raw = summarize(runs, 'raw', c);
       const lienthong = summarize(runs, 'lienthong', c);
-      return { concurrency: c, raw, lienthong, ratio: round2(lienthong.casesPerSecond / raw.casesPerSecond) };
+      // Every figure as Liên Thông ÷ raw: throughput below 1 is a cost, latencies above 1 are.
+      const latency = (k: 'start' | 'ward' | 'district' | 'decision') => ({
+        p50: round2(lienthong[k].p50 / raw[k].p50),
+        p95: round2(lienthong[k].p95 / raw[k].p95),
+        p99: round2(lienthong[k].p99 / raw[k].p99),
+      });
+      const ratios = { start: latency('start'), ward: latency('ward'), district: latency('district'), decision: latency('decision') };
+      return { concurrency: c, raw, lienthong, ratio: round2(lienthong.casesPerSecond / raw.casesPerSecond), ratios };
     });
 
     // 5. History cost of one housing case through handover.
@@ -195,8 +202,16 @@ function targets(
   return list;
 }
 
+type LatencyRatios = Record<'p50' | 'p95' | 'p99', number>;
+
 function print(r: {
-  throughput: { concurrency: number; raw: ThroughputFigures; lienthong: ThroughputFigures; ratio: number }[];
+  throughput: {
+    concurrency: number;
+    raw: ThroughputFigures;
+    lienthong: ThroughputFigures;
+    ratio: number;
+    ratios: Record<'start' | 'ward' | 'district' | 'decision', LatencyRatios>;
+  }[];
   historyCost: Awaited<ReturnType<typeof measureHistoryCost>>;
   openCases: Awaited<ReturnType<typeof measureOpenCases>>;
   readModel?: Awaited<ReturnType<typeof runReadModelBench>>;
@@ -210,6 +225,13 @@ function print(r: {
     const pp = (f: { p50: number; p99: number }) => `${f.p50.toFixed(1)}/${f.p99.toFixed(1)}`;
     out.push(
       `${pad(t.concurrency, 3)} ${pad(t.raw.casesPerSecond.toFixed(1), 8)} ${pad(t.lienthong.casesPerSecond.toFixed(1), 8)} ${pad(`${t.ratio}×`, 6)}   ${pad(pp(t.raw.start), 12)} ${pad(pp(t.lienthong.start), 12)}   ${pad(pp(t.raw.decision), 13)} ${pad(pp(t.lienthong.decision), 13)}`,
+    );
+  }
+  out.push('', 'Latency ratios, Liên Thông ÷ raw (p50 / p95 / p99)');
+  for (const t of r.throughput) {
+    const rr = (x: LatencyRatios) => `${x.p50}/${x.p95}/${x.p99}`;
+    out.push(
+      `  c=${String(t.concurrency).padEnd(3)} start ${rr(t.ratios.start)}   ward approval ${rr(t.ratios.ward)}   district approval ${rr(t.ratios.district)}`,
     );
   }
   out.push('', 'CPU per completed case (ms), by part of the stack');
