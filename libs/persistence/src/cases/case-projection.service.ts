@@ -11,6 +11,7 @@ import { PROCESS_DEFINITIONS } from '../../../domain/src/processes/registry';
 import { ACTING_ROLES } from '../../../domain/src/roles';
 import { foldVietnamese } from '../../../domain/src/text/fold';
 import type { NotificationKind } from '../entities';
+import { settleChecks } from './projection-checks.service';
 
 /**
  * Kinds addressed to a step's deciders: the initiator never decides their own case, so is never told
@@ -60,7 +61,7 @@ export class CaseProjectionService {
       for (const event of events.filter((e) => inserted.has(e.seq))) {
         for (const plan of notificationsFor(state, event)) await this.notify(tx, state, event, plan, deciders);
       }
-      if (settles) await tx.query('DELETE FROM projection_checks WHERE case_id = $1 AND update_id = $2', [state.caseId, settles]);
+      if (settles) await settleChecks(tx, state.caseId, [settles]);
     });
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 export interface DueCheck {
   caseId: string;
@@ -28,8 +28,8 @@ export class ProjectionChecksService {
   }
 
   /** The change is in the read model, or definitely did not happen. */
-  async settle(caseId: string, updateIds: string[]): Promise<void> {
-    await this.dataSource.query('DELETE FROM projection_checks WHERE case_id = $1 AND update_id = ANY($2)', [caseId, updateIds]);
+  settle(caseId: string, updateIds: string[]): Promise<void> {
+    return settleChecks(this.dataSource.manager, caseId, updateIds);
   }
 
   /**
@@ -50,4 +50,9 @@ export class ProjectionChecksService {
     );
     return rows.map((r) => ({ caseId: r.case_id, updateId: r.update_id, attempts: r.attempts }));
   }
+}
+
+/** Settles checks inside a caller's transaction (the projection's own write settles the writer's check). */
+export async function settleChecks(manager: EntityManager, caseId: string, updateIds: string[]): Promise<void> {
+  await manager.query('DELETE FROM projection_checks WHERE case_id = $1 AND update_id = ANY($2)', [caseId, updateIds]);
 }
