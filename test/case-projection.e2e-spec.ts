@@ -30,6 +30,7 @@ import {
   runMigrationsLocked,
   seedDemo,
 } from '../libs/persistence/src';
+import { demoPath } from './support/cases-api';
 import { createTestDatabase, testConfig } from './support/test-apps';
 import { PAYLOAD } from './support/workflow-harness';
 
@@ -49,16 +50,7 @@ describe('case read model: the idempotent projection (real PostgreSQL)', () => {
     await runMigrationsLocked(ds, (locked) => seedDemo(locked).then(() => undefined));
     service = new CaseProjectionService(ds);
     for (const u of await ds.query('SELECT id, username FROM users')) users[u.username] = u.id;
-    const units: { id: string; name: string; parent: string | null; level: string; levelName: string; org: string }[] = await ds.query(
-      `SELECT u.id, u.name, p.name AS parent, l.code AS level, l.name AS "levelName", u.organization_id AS org
-         FROM units u JOIN organization_levels l ON l.id = u.level_id LEFT JOIN units p ON p.id = u.parent_id`,
-    );
-    const unit = (name: string, parent: string | null) => units.find((u) => u.name === name && u.parent === parent)!;
-    const district = unit('Hội CCB quận Long Biên', null);
-    const ward = unit('Hội CCB phường Ngọc Thụy', district.name);
-    const branch = unit('Chi hội 1', ward.name);
-    orgId = district.org;
-    path = [branch, ward, district].map((u) => ({ id: u.id, name: u.name, levelCode: u.level, levelName: u.levelName }));
+    ({ path, orgId } = await demoPath(ds));
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SCOPE_FIRST_MAX_UNITS } from '../../apps/api/src/cases/case-queries.service';
 import { housingSupportDefinition, openCase, PathUnit, resolveChain } from '../../libs/domain/src';
 import { CaseProjectionService } from '../../libs/persistence/src';
-import { casesApi } from '../support/cases-api';
+import { casesApi, demoPath } from '../support/cases-api';
 import { startTestApps, TestApps } from '../support/test-apps';
 import { PAYLOAD } from '../support/workflow-harness';
 
@@ -23,16 +23,7 @@ describe('case lists, search and paging; the unit tree cache', () => {
     apps = await startTestApps({ worker: false });
     api = casesApi(apps);
     ward = await apps.login('ngocthuy');
-    const units: { id: string; name: string; parent: string | null; level: string; levelName: string; org: string }[] = await apps.dataSource.query(
-      `SELECT u.id, u.name, p.name AS parent, l.code AS level, l.name AS "levelName", u.organization_id AS org
-         FROM units u JOIN organization_levels l ON l.id = u.level_id LEFT JOIN units p ON p.id = u.parent_id`,
-    );
-    const unit = (name: string, parent: string | null) => units.find((u) => u.name === name && u.parent === parent)!;
-    const district = unit('Hội CCB quận Long Biên', null);
-    const wardUnit = unit('Hội CCB phường Ngọc Thụy', district.name);
-    const branch = unit('Chi hội 1', wardUnit.name);
-    orgId = district.org;
-    path = [branch, wardUnit, district].map((u) => ({ id: u.id, name: u.name, levelCode: u.level, levelName: u.levelName }));
+    ({ path, orgId } = await demoPath(apps.dataSource));
     [{ id: initiator }] = await apps.dataSource.query(`SELECT id FROM users WHERE username = 'ngocthuy.ch1'`);
 
     // 25 cases, one a minute, every fifth for a Trần Thị Hoa, one whose title holds a literal "50%_".

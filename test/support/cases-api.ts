@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { PathUnit } from '../../libs/domain/src';
 import { TestApps } from './test-apps';
 
 /** The demo units by their usernames' keys: `ngocthuy.ch1` is Chi hội 1 of phường Ngọc Thụy, and so on. */
@@ -17,6 +18,20 @@ export async function demoUnitId(dataSource: DataSource, key: string): Promise<s
     : await dataSource.query(`SELECT id FROM units WHERE name = $1`, [wardNames[ward]]);
   if (!rows[0]) throw new Error(`No demo unit ${key}`);
   return rows[0].id;
+}
+
+/** Chi hội 1 → Hội CCB phường Ngọc Thụy → Hội CCB quận Long Biên as a chain path, and their organization. */
+export async function demoPath(dataSource: DataSource): Promise<{ path: PathUnit[]; orgId: string }> {
+  const units: { id: string; name: string; parent: string | null; level: string; levelName: string; org: string }[] = await dataSource.query(
+    `SELECT u.id, u.name, p.name AS parent, l.code AS level, l.name AS "levelName", u.organization_id AS org
+       FROM units u JOIN organization_levels l ON l.id = u.level_id LEFT JOIN units p ON p.id = u.parent_id`,
+  );
+  const unit = (name: string, parent: string | null) => units.find((u) => u.name === name && u.parent === parent)!;
+  const district = unit('Hội CCB quận Long Biên', null);
+  const ward = unit('Hội CCB phường Ngọc Thụy', district.name);
+  const branch = unit('Chi hội 1', ward.name);
+  const path = [branch, ward, district].map((u) => ({ id: u.id, name: u.name, levelCode: u.level, levelName: u.levelName }));
+  return { path, orgId: district.org };
 }
 
 export async function demoMemberId(dataSource: DataSource, fullName: string): Promise<string> {
