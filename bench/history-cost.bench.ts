@@ -1,6 +1,6 @@
 import { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { caseWorkflowId } from '../libs/contracts/src';
+import { caseWorkflowId } from '@lienthong/contracts';
 import { DemoSession, housingCase, post, today } from './throughput.bench';
 
 const EventType = temporal.api.enums.v1.EventType;

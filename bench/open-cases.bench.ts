@@ -10,8 +10,8 @@ import {
   SA_PROCESS_TYPE,
   SA_STATUS,
   submittedUpdate,
-} from '../libs/contracts/src';
-import { Actor, housingSupportDefinition, PathUnit, resolveChain } from '../libs/domain/src';
+} from '@lienthong/contracts';
+import { Actor, housingSupportDefinition, PathUnit, resolveChain } from '@lienthong/domain';
 import { AppProcess } from './support/bench-stack';
 import { figures, LatencyFigures, since } from './support/stats';
 import { housingCase } from './throughput.bench';

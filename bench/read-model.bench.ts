@@ -9,8 +9,8 @@ import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import { Client } from 'pg';
 import { inboxStatements, listStatements } from '../apps/api/src/cases/case-queries.service';
-import { foldVietnamese, visibleUnitIds } from '../libs/domain/src';
-import { DEMO_ORGANIZATION_CODE, DEMO_PASSWORD } from '../libs/persistence/src/seed/demo.seed';
+import { foldVietnamese, visibleUnitIds } from '@lienthong/domain';
+import { DEMO_ORGANIZATION_CODE, DEMO_PASSWORD } from '@lienthong/persistence';
 import { CASE_COLUMN_TYPES, caseTemplates, textSql, valueSql } from './read-model.templates';
 import { figures, LatencyFigures, percentile } from './support/stats';
 

@@ -15,7 +15,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import * as http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { childEnv } from '../libs/config/src';
+import { childEnv } from '@lienthong/config';
 import { stopChild } from '../tools/stack/child-process';
 import { startEmbeddedPostgres } from '../tools/stack/embedded-postgres';
 import { freePort, waitFor } from '../tools/stack/ports';

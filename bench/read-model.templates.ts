@@ -20,8 +20,8 @@ import {
   nextAlarm,
   openCase,
   resolveChain,
-} from '../libs/domain/src';
-import { caseColumns } from '../libs/persistence/src/cases/case-projection.service';
+} from '@lienthong/domain';
+import { caseColumns } from '@lienthong/persistence';
 
 /** 12:00 in Hà Nội on a Monday: the simulated submission time every template starts from. */
 export const T0 = Date.UTC(2025, 0, 6, 5, 0, 0);

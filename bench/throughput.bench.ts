@@ -1,6 +1,6 @@
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { dateInHcm } from '../libs/domain/src';
+import { dateInHcm } from '@lienthong/domain';
 import { approveUpdate } from './raw/raw-case.workflow';
 import { figures, LatencyFigures, median, since } from './support/stats';
 

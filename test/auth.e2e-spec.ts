@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { DEMO_USERS } from '../libs/persistence/src';
+import { DEMO_USERS } from '@lienthong/persistence';
 import { startTestApps, TestApps } from './support/test-apps';
 
 describe('sign-in (real PostgreSQL, argon2id, JWT)', () => {
@@ -115,7 +115,7 @@ describe('sign-in (real PostgreSQL, argon2id, JWT)', () => {
 
     it('stops working as soon as the user is disabled', async () => {
       const res = await apps.http().post('/api/auth/login').send({ username: 'longbien.pho', password: 'demo1234' }).expect(200);
-      const { User } = await import('../libs/persistence/src');
+      const { User } = await import('@lienthong/persistence');
       await apps.dataSource.getRepository(User).update({ username: 'longbien.pho' }, { active: false });
       const refused = await apps.http().get('/api/me').auth(res.body.accessToken, { type: 'bearer' }).expect(401);
       expect(refused.body.code).toBe('auth.token_invalid');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CaseProjectionActivities } from '../activities';
 import { createWorkerApp } from '../apps/worker/src/create-worker-app';
-import { CaseProjection } from '../libs/contracts/src';
+import { CaseProjection } from '@lienthong/contracts';
 import {
   Actor,
   applyCancel,
@@ -20,7 +20,7 @@ import {
   openCase,
   PathUnit,
   resolveChain,
-} from '../libs/domain/src';
+} from '@lienthong/domain';
 import {
   Case,
   CaseEventEntity,
@@ -29,7 +29,7 @@ import {
   LedgerEntry,
   runMigrationsLocked,
   seedDemo,
-} from '../libs/persistence/src';
+} from '@lienthong/persistence';
 import { demoPath } from './support/cases-api';
 import { createTestDatabase, testConfig } from './support/test-apps';
 import { PAYLOAD } from './support/workflow-harness';

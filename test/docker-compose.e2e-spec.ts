@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { loadAppConfig } from '../libs/config/src';
+import { loadAppConfig } from '@lienthong/config';
 import { testEnv } from './support/test-env';
 
 /**

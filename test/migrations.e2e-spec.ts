@@ -1,4 +1,4 @@
-import { createDataSource, DEMO_USERS, Member, runMigrationsLocked, seedDemo, Unit, User } from '../libs/persistence/src';
+import { createDataSource, DEMO_USERS, Member, runMigrationsLocked, seedDemo, Unit, User } from '@lienthong/persistence';
 import { createTestDatabase } from './support/test-apps';
 
 describe('migrations and the demo seed (real PostgreSQL)', () => {

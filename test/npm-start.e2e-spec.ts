@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Connection, Client } from '@temporalio/client';
-import { childEnv } from '../libs/config/src';
+import { childEnv } from '@lienthong/config';
 import { freePort, waitFor } from '../tools/stack/ports';
 import { testEnv } from './support/test-env';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { SmokePing } from '../libs/persistence/src';
+import { SmokePing } from '@lienthong/persistence';
 import { startEmbeddedPostgres } from '../tools/stack/embedded-postgres';
 import { quietLog } from '../tools/stack/log';
 import { freePort } from '../tools/stack/ports';
@@ -29,7 +29,7 @@ describe('the wiring end to end: API → Temporal → worker → PostgreSQL', ()
     expect(row.recordedAt.toISOString()).toBe(res.body.recordedAt);
 
     // Temporal holds the completed execution under the deterministic id.
-    const client = apps.api.get((await import('../libs/temporal/src')).TemporalClient);
+    const client = apps.api.get((await import('@lienthong/temporal')).TemporalClient);
     const description = await client.workflow.getHandle(res.body.workflowId).describe();
     expect(description.status.name).toBe('COMPLETED');
     expect(description.taskQueue).toBe(apps.config.TEMPORAL_TASK_QUEUE);
@@ -39,7 +39,7 @@ describe('the wiring end to end: API → Temporal → worker → PostgreSQL', ()
   });
 
   it('the smoke activity is idempotent on its business key (a retry writes nothing twice)', async () => {
-    const { SmokePingService } = await import('../libs/persistence/src');
+    const { SmokePingService } = await import('@lienthong/persistence');
     const service = apps.worker!.get(SmokePingService);
     const ping = { id: '7c1d2a9e-0000-4000-8000-000000000001', message: 'một', requestedBy: '7c1d2a9e-0000-4000-8000-000000000002', workflowId: 'w' };
     const first = await service.record(ping);

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowBundleOptions } from '@lienthong/temporal';
 
 /**
  * Production builds ship a prebuilt workflow bundle (WORKFLOW_BUNDLE_PATH), so a worker starts in
@@ -8,7 +9,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
  */
 async function main(): Promise<void> {
   const out = resolve(process.argv[2] ?? 'dist/workflow-bundle.js');
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows') });
+  const { code } = await bundleWorkflowCode(workflowBundleOptions(require.resolve('../workflows')));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, code);
   process.stdout.write(`Workflow bundle written to ${out} (${(code.length / 1024).toFixed(0)} KiB)\n`);

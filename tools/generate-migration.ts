@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createDataSource } from '../libs/persistence/src';
+import { createDataSource } from '@lienthong/persistence';
 import { startEmbeddedPostgres } from './stack/embedded-postgres';
 import { stackLog } from './stack/log';
 import { freePort } from './stack/ports';

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { AppModule } from '../apps/api/src/app.module';
 import { openApiDocument } from '../apps/api/src/create-api-app';
-import { loadAppConfig } from '../libs/config/src';
+import { loadAppConfig } from '@lienthong/config';
 
 /**
  * Writes the web app's API types (apps/web/src/api/schema.d.ts) from the OpenAPI document of the real

@@ -1,4 +1,4 @@
-import { childEnv, loadStackConfig } from '../libs/config/src';
+import { childEnv, loadStackConfig } from '@lienthong/config';
 import { stackLog } from './stack/log';
 import { resolveTemporalCli, resolveTemporalTestServer } from './stack/temporal-cli';
 

@@ -1,5 +1,5 @@
-import { describeStartupError, loadAppConfig } from '../libs/config/src';
-import { createDataSource, runMigrationsLocked, seedDemo } from '../libs/persistence/src';
+import { describeStartupError, loadAppConfig } from '@lienthong/config';
+import { createDataSource, runMigrationsLocked, seedDemo } from '@lienthong/persistence';
 
 /** `npm run migrate`: apply pending migrations (and the demo seed if SEED_DEMO=true) and exit. */
 async function main(): Promise<void> {

@@ -32,7 +32,9 @@ describe('lint: workflow code imports nothing of Node, Nest or the database', ()
     "import { DataSource } from 'typeorm';",
     "import { Injectable } from '@nestjs/common';",
     "import { Client } from '@temporalio/client';",
-    "import { SmokePingService } from '../../libs/persistence/src';",
+    "import { SmokePingService } from '@lienthong/persistence';",
+    "import { APP_CONFIG } from '@lienthong/config';",
+    "import { isVnd } from '../../libs/domain/src/money/vnd';",
     "import { SmokeActivities } from '../../activities/smoke/smoke.activities';",
   ])('refuses %s', async (line) => {
     expect(await lint(`${line}\nexport const x = 1;\n`)).toContain('no-restricted-imports');
@@ -42,11 +44,21 @@ describe('lint: workflow code imports nothing of Node, Nest or the database', ()
     const code = [
       "import { proxyActivities } from '@temporalio/workflow';",
       "import type { SmokeActivities } from '../../activities/smoke/smoke.activities';",
-      "import type { SmokeInput } from '../../libs/contracts/src';",
+      "import type { SmokeInput } from '@lienthong/contracts';",
+      "import { applyDecision } from '@lienthong/domain';",
+      'export const d = applyDecision;',
       'export const a = proxyActivities<SmokeActivities>({ startToCloseTimeout: 1000 });',
       'export type I = SmokeInput;',
     ].join('\n');
     expect(await lint(code)).toEqual([]);
+  });
+
+  it('holds the libraries workflows import to the same rule', async () => {
+    expect(await lint("import { DataSource } from 'typeorm';\nexport const x = 1;\n", 'libs/domain/src/example.ts')).toContain('no-restricted-imports');
+    expect(await lint("import { readFileSync } from 'node:fs';\nexport const x = 1;\n", 'libs/processes/src/example/example.rules.ts')).toContain(
+      'no-restricted-imports',
+    );
+    expect(await lint("import { DataSource } from 'typeorm';\nexport const x = DataSource;\n", 'libs/persistence/src/example.ts')).toEqual([]);
   });
 
   it('refuses process.env outside libs/config', async () => {

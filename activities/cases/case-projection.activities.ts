@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseActivities, CaseProjection } from '../../libs/contracts/src';
-import { CaseProjectionService } from '../../libs/persistence/src';
+import type { CaseActivities, CaseProjection } from '@lienthong/contracts';
+import { CaseProjectionService } from '@lienthong/persistence';
 
 /** Thin adapter: case workflows call it, CaseProjectionService writes the read model (idempotently). */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { SmokeActivities as SmokeActivitiesContract, SmokeInput } from '../../libs/contracts/src';
-import { SmokePingService } from '../../libs/persistence/src';
+import type { SmokeActivities as SmokeActivitiesContract, SmokeInput } from '@lienthong/contracts';
+import { SmokePingService } from '@lienthong/persistence';
 
 /** Thin adapter: Temporal calls it, the service in libs/ does the work (idempotently). */
 @Injectable()

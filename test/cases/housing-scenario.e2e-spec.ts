@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { caseWorkflowId, SA_STATUS } from '../../libs/contracts/src';
-import { dateInHcm } from '../../libs/domain/src';
-import { TemporalClient } from '../../libs/temporal/src';
+import { caseWorkflowId, SA_STATUS } from '@lienthong/contracts';
+import { dateInHcm } from '@lienthong/domain';
+import { TemporalClient } from '@lienthong/temporal';
 import { recordHistory } from '../support/history-fixtures';
 import { casesApi, demoMemberId, demoUnitId, housingBody } from '../support/cases-api';
 import { startTestApps, TestApps } from '../support/test-apps';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ProjectionChecksService } from '../../libs/persistence/src';
+import { ProjectionChecksService } from '@lienthong/persistence';
 import { waitFor } from '../../tools/stack/ports';
 import { casesApi, demoUnitId, housingBody } from '../support/cases-api';
 import { startTestApps, TestApps } from '../support/test-apps';

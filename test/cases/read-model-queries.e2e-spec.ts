@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SCOPE_FIRST_MAX_UNITS } from '../../apps/api/src/cases/case-queries.service';
-import { housingSupportDefinition, openCase, PathUnit, resolveChain } from '../../libs/domain/src';
-import { CaseProjectionService } from '../../libs/persistence/src';
+import { housingSupportDefinition, openCase, PathUnit, resolveChain } from '@lienthong/domain';
+import { CaseProjectionService } from '@lienthong/persistence';
 import { casesApi, demoPath } from '../support/cases-api';
 import { startTestApps, TestApps } from '../support/test-apps';
 import { PAYLOAD } from '../support/workflow-harness';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { PathUnit } from '../../libs/domain/src';
+import type { PathUnit } from '@lienthong/domain';
 import { TestApps } from './test-apps';
 
 /** The demo units by their usernames' keys: `ngocthuy.ch1` is Chi hội 1 of phường Ngọc Thụy, and so on. */

@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowBundleOptions } from '@lienthong/temporal';
 import { startEmbeddedPostgres } from '../../tools/stack/embedded-postgres';
 import { stackLog } from '../../tools/stack/log';
 import { freePort } from '../../tools/stack/ports';
@@ -24,7 +25,7 @@ export default async function globalSetup(): Promise<void> {
     freePort().then((port) =>
       startEmbeddedPostgres({ dataDir: join(root, 'postgres'), port, database: 'lienthong', durable: false, log }),
     ),
-    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger }),
+    bundleWorkflowCode({ ...workflowBundleOptions(require.resolve('../../workflows')), logger: quietLogger }),
   ]);
   const bundlePath = join(root, 'workflow-bundle.js');
   writeFileSync(bundlePath, bundle.code);

@@ -1,5 +1,5 @@
-import { childEnv, loadStackConfig } from '../../libs/config/src';
-import { DEFAULT_NAMESPACE } from '../../libs/contracts/src';
+import { childEnv, loadStackConfig } from '@lienthong/config';
+import { DEFAULT_NAMESPACE } from '@lienthong/contracts';
 import { StackLog } from '../../tools/stack/log';
 import { freePort } from '../../tools/stack/ports';
 import { resolveTemporalCli } from '../../tools/stack/temporal-cli';

@@ -5,8 +5,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
-import { AppConfig, loadAppConfig } from '../../libs/config/src';
-import { createDataSource, DEMO_PASSWORD } from '../../libs/persistence/src';
+import { AppConfig, loadAppConfig } from '@lienthong/config';
+import { createDataSource, DEMO_PASSWORD } from '@lienthong/persistence';
 import { quoteIdent } from '../../tools/stack/embedded-postgres';
 import { testEnv } from './test-env';
 

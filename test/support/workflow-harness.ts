@@ -13,8 +13,8 @@ import {
   SA_STATUS,
   submittedUpdate,
   UpdateResult,
-} from '../../libs/contracts/src';
-import { Actor, CaseEvent, housingSupportDefinition, PathUnit, resolveChain, ResolvedStep } from '../../libs/domain/src';
+} from '@lienthong/contracts';
+import { Actor, CaseEvent, housingSupportDefinition, PathUnit, resolveChain, ResolvedStep } from '@lienthong/domain';
 import { testEnv } from './test-env';
 
 /**

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { vi } from '../../apps/web/src/i18n/vi';
-import { DEMO_PASSWORD } from '../../libs/persistence/src';
+import { DEMO_PASSWORD } from '@lienthong/persistence';
 
 /**
  * Real Chromium for the web tests: Debian's `chromium` package (`.ci/run` installs it), driven by

@@ -1,9 +1,9 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { loadStackConfig } from '../../libs/config/src';
-import { CASE_WORKFLOW_TYPES, CaseProjection, caseStateQuery, caseWorkflowId } from '../../libs/contracts/src';
-import { DAY_MS, endOfDayHcm } from '../../libs/domain/src';
+import { loadStackConfig } from '@lienthong/config';
+import { CASE_WORKFLOW_TYPES, CaseProjection, caseStateQuery, caseWorkflowId } from '@lienthong/contracts';
+import { DAY_MS, endOfDayHcm } from '@lienthong/domain';
 import { stackLog } from '../../tools/stack/log';
 import { resolveTemporalTestServer } from '../../tools/stack/temporal-cli';
 import { caseInput } from '../support/workflow-harness';

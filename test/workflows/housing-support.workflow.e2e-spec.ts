@@ -14,8 +14,8 @@ import {
   resubmitUpdate,
   RULE_VIOLATION_FAILURE,
   SA_STATUS,
-} from '../../libs/contracts/src';
-import { Actor, dateInHcm, RuleViolation } from '../../libs/domain/src';
+} from '@lienthong/contracts';
+import { Actor, dateInHcm, RuleViolation } from '@lienthong/domain';
 import { stackLog } from '../../tools/stack/log';
 import { waitFor } from '../../tools/stack/ports';
 import type { TemporalDevServer } from '../../tools/stack/temporal-dev-server';

@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import { arch, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { childEnv } from '../../libs/config/src';
+import { childEnv } from '@lienthong/config';
 import { isRunning, stopChild } from './child-process';
 import { StackLog } from './log';
 import { isPortFree, waitFor } from './ports';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
-import { childEnv } from '../../libs/config/src';
+import { childEnv } from '@lienthong/config';
 import { StackLog } from './log';
 
 /**

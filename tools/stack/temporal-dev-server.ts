@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
-import { CASE_SEARCH_ATTRIBUTES } from '../../libs/contracts/src';
+import { CASE_SEARCH_ATTRIBUTES } from '@lienthong/contracts';
 import { stopChild } from './child-process';
 import { StackLog } from './log';
 import { isPortFree, waitFor } from './ports';

@@ -1,11 +1,11 @@
 import { setHandler } from '@temporalio/workflow';
-import { disbursementUpdate, milestoneUpdate } from '../../libs/contracts/src/case.contract';
+import { disbursementUpdate, milestoneUpdate } from '@lienthong/contracts';
 import {
   applyDisbursement,
   applyMilestone,
   checkDisbursement,
   checkMilestone,
-} from '../../libs/domain/src/approval/approval-rules';
+} from '@lienthong/domain';
 import { CaseRuntime, refuse } from '../shared/case-runtime';
 
 /**

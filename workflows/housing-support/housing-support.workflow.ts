@@ -1,5 +1,5 @@
-import type { CaseWorkflowInput } from '../../libs/contracts/src/case.contract';
-import type { CaseStatus } from '../../libs/domain/src/approval/case-model';
+import type { CaseWorkflowInput } from '@lienthong/contracts';
+import type { CaseStatus } from '@lienthong/domain';
 import { installApprovalChain } from '../shared/approval-chain';
 import { CaseRuntime } from '../shared/case-runtime';
 import { installExecutionPhase } from './execution-phase';

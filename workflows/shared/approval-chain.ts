@@ -1,5 +1,5 @@
 import { setHandler } from '@temporalio/workflow';
-import { cancelUpdate, decideUpdate, resubmitUpdate } from '../../libs/contracts/src/case.contract';
+import { cancelUpdate, decideUpdate, resubmitUpdate } from '@lienthong/contracts';
 import {
   applyCancel,
   applyDecision,
@@ -7,7 +7,7 @@ import {
   checkCancel,
   checkDecision,
   checkResubmit,
-} from '../../libs/domain/src/approval/approval-rules';
+} from '@lienthong/domain';
 import { CaseRuntime, refuse } from './case-runtime';
 
 /**

@@ -9,16 +9,16 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { CaseActivities, CaseProjection, CaseWorkflowInput, UpdateResult } from '../../libs/contracts/src/case.contract';
+import type { CaseActivities, CaseProjection, CaseWorkflowInput, UpdateResult } from '@lienthong/contracts';
 import {
   caseProjectionQuery,
   caseStateQuery,
   RULE_VIOLATION_FAILURE,
   submittedUpdate,
-} from '../../libs/contracts/src/case.contract';
-import { SA_STATUS } from '../../libs/contracts/src/search-attributes.contract';
-import { applyAlarm, nextAlarm, openCase } from '../../libs/domain/src/approval/approval-rules';
-import { CaseEvent, CaseState, FINAL_STATUSES, RuleViolation } from '../../libs/domain/src/approval/case-model';
+} from '@lienthong/contracts';
+import { SA_STATUS } from '@lienthong/contracts';
+import { applyAlarm, nextAlarm, openCase } from '@lienthong/domain';
+import { CaseEvent, CaseState, FINAL_STATUSES, RuleViolation } from '@lienthong/domain';
 
 const { projectCase } = proxyActivities<CaseActivities>({
   // A regular activity, not a local one, although a local one would add fewer history events: a local

@@ -1,5 +1,5 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { SmokeActivities, SmokeInput, SmokeResult } from '../../libs/contracts/src';
+import type { SmokeActivities, SmokeInput, SmokeResult } from '@lienthong/contracts';
 
 const { recordSmokePing } = proxyActivities<SmokeActivities>({
   startToCloseTimeout: '10 seconds',

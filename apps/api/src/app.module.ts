@@ -1,8 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import { AppConfig, ConfigModule, LoggingModule } from '../../../libs/config/src';
-import { PersistenceModule } from '../../../libs/persistence/src';
-import { TemporalClientModule } from '../../../libs/temporal/src';
+import { AppConfig, ConfigModule, LoggingModule } from '@lienthong/config';
+import { PersistenceModule } from '@lienthong/persistence';
+import { TemporalClientModule } from '@lienthong/temporal';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';

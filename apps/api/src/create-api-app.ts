@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '../../../libs/config/src';
+import { AppConfig } from '@lienthong/config';
 import { AppModule } from './app.module';
 import { validationPipe } from './common/validation';
 import { serveWebApp } from './web-app';

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '../../../libs/config/src';
+import { AppConfig } from '@lienthong/config';
 import { WorkerModule } from './worker.module';
 
 /** Builds and starts the worker; `main.ts` and the integration tests share it. */

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { describeStartupError, loadAppConfig } from '../../../libs/config/src';
+import { describeStartupError, loadAppConfig } from '@lienthong/config';
 import { createWorkerApp } from './create-worker-app';
 
 async function main(): Promise<void> {

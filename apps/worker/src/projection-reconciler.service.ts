@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { APP_CONFIG, AppConfig } from '../../../libs/config/src';
-import { caseProjectionQuery, caseWorkflowId } from '../../../libs/contracts/src';
-import { CaseProjectionService, DueCheck, ProjectionChecksService } from '../../../libs/persistence/src';
-import { TemporalClient } from '../../../libs/temporal/src';
+import { APP_CONFIG, AppConfig } from '@lienthong/config';
+import { caseProjectionQuery, caseWorkflowId } from '@lienthong/contracts';
+import { CaseProjectionService, DueCheck, ProjectionChecksService } from '@lienthong/persistence';
+import { TemporalClient } from '@lienthong/temporal';
 
 /** Due checks are few (only what a dead or impatient API left behind): a small table, polled cheaply. */
 const POLL_INTERVAL_MS = 2_000;

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { ModuleRef } from '@nestjs/core';
 import { DefaultLogger, LogLevel, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { ACTIVITY_CLASSES } from '../../../activities';
-import { APP_CONFIG, AppConfig } from '../../../libs/config/src';
-import { ensureSearchAttributes, temporalConnectionOptions } from '../../../libs/temporal/src';
+import { APP_CONFIG, AppConfig } from '@lienthong/config';
+import { ensureSearchAttributes, temporalConnectionOptions, workflowBundleOptions } from '@lienthong/temporal';
 
 let runtimeInstalled = false;
 
@@ -58,7 +58,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       activities: this.activities(),
       ...(bundlePath
         ? { workflowBundle: { codePath: bundlePath } }
-        : { workflowsPath: require.resolve('../../../workflows') }),
+        : this.workflowsFromSource()),
       shutdownGraceTime: `${this.config.WORKER_SHUTDOWN_GRACE_SECONDS} seconds`,
       maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
     });
@@ -73,6 +73,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();
+  }
+
+  /** Without a prebuilt bundle the worker bundles the workflow code at start (development, tests). */
+  private workflowsFromSource() {
+    const { workflowsPath, webpackConfigHook } = workflowBundleOptions(require.resolve('../../../workflows'));
+    return { workflowsPath, bundlerOptions: { webpackConfigHook } };
   }
 
   /** A cluster may refuse (Temporal Cloud manages attributes itself): say what to do, and go on. */

@@ -1,9 +1,9 @@
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
-import { PROCESS_DEFINITIONS, validateDefinitions } from '../../../libs/domain/src';
+import { PROCESS_DEFINITIONS, validateDefinitions } from '@lienthong/domain';
 import { ACTIVITY_CLASSES } from '../../../activities';
-import { AppConfig, ConfigModule, LoggingModule } from '../../../libs/config/src';
-import { PersistenceModule } from '../../../libs/persistence/src';
-import { TemporalClientModule } from '../../../libs/temporal/src';
+import { AppConfig, ConfigModule, LoggingModule } from '@lienthong/config';
+import { PersistenceModule } from '@lienthong/persistence';
+import { TemporalClientModule } from '@lienthong/temporal';
 import { ProjectionReconciler } from './projection-reconciler.service';
 import { TemporalWorkerService } from './temporal-worker.service';
 

@@ -1,6 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { CaseStart, DecisionRequest, DisbursementRequest, MilestoneRequest } from '../../domain/src/approval/approval-rules';
-import type { Actor, CaseEvent, CaseState } from '../../domain/src/approval/case-model';
+import type { CaseStart, DecisionRequest, DisbursementRequest, MilestoneRequest } from '@lienthong/domain';
+import type { Actor, CaseEvent, CaseState } from '@lienthong/domain';
 
 /**
  * The contract between the API and case workflows: workflow types, IDs, Updates, the state query and

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { AppConfig } from '../../config/src';
+import type { AppConfig } from '@lienthong/config';
 
 /**
  * Connection settings shared by the client (API) and the worker: plain for the embedded dev server,

@@ -1,5 +1,5 @@
 import { temporal } from '@temporalio/proto';
-import { CASE_SEARCH_ATTRIBUTES } from '../../contracts/src';
+import { CASE_SEARCH_ATTRIBUTES } from '@lienthong/contracts';
 
 type OperatorService = {
   listSearchAttributes(req: { namespace: string }): Promise<{ customAttributes?: Record<string, unknown> | null }>;

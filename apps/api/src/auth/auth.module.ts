@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
-import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
+import { APP_CONFIG, AppConfig } from '@lienthong/config';
 import { UnitsModule } from '../units/units.module';
 import { JWT_ALGORITHM, JWT_ISSUER } from './auth.constants';
 import { AuthController } from './auth.controller';

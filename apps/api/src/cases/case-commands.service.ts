@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UpdateDefinition, WithStartWorkflowOperation } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
+import { APP_CONFIG, AppConfig } from '@lienthong/config';
 import {
   cancelUpdate,
   CASE_WORKFLOW_TYPES,
@@ -16,7 +16,7 @@ import {
   SA_STATUS,
   submittedUpdate,
   UpdateResult,
-} from '../../../../libs/contracts/src';
+} from '@lienthong/contracts';
 import {
   Actor,
   ancestorsOf,
@@ -29,9 +29,9 @@ import {
   PROCESS_DEFINITIONS,
   ProcessDefinition,
   resolveChain,
-} from '../../../../libs/domain/src';
-import { CaseProjectionService, Organization, ProjectionChecksService } from '../../../../libs/persistence/src';
-import { TemporalClient } from '../../../../libs/temporal/src';
+} from '@lienthong/domain';
+import { CaseProjectionService, Organization, ProjectionChecksService } from '@lienthong/persistence';
+import { TemporalClient } from '@lienthong/temporal';
 import { keyedUpdateId, keyedUuid, requestHash } from '../common/idempotency';
 import { AccessService, CallerScope } from '../units/access.service';
 import { CaseQueriesService, CaseRef } from './case-queries.service';

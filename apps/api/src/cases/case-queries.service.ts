@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { allowedActions, CaseState, DomainError, foldVietnamese } from '../../../../libs/domain/src';
+import { allowedActions, CaseState, DomainError, foldVietnamese } from '@lienthong/domain';
 import { AccessService, CallerScope, subtreeOf } from '../units/access.service';
 import {
   CaseEventRow,

@@ -7,7 +7,7 @@ import {
   openCase,
   PathUnit,
   resolveChain,
-} from '../../../../libs/domain/src';
+} from '@lienthong/domain';
 import { chainView, executionView, toLedgerEntry, toSummary } from './case-view';
 
 const path: PathUnit[] = [

@@ -1,4 +1,4 @@
-import { CaseState, FINAL_STATUSES, Person, vndFromDb } from '../../../../libs/domain/src';
+import { CaseState, FINAL_STATUSES, Person, vndFromDb } from '@lienthong/domain';
 import {
   CaseSummaryDto,
   ChainStepDto,

@@ -1,5 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { PROCESS_DEFINITIONS, validateDefinitions } from '../../../../libs/domain/src';
+import { PROCESS_DEFINITIONS, validateDefinitions } from '@lienthong/domain';
 import { UnitsModule } from '../units/units.module';
 import { CaseCommandsService } from './case-commands.service';
 import { CaseQueriesService } from './case-queries.service';

@@ -5,8 +5,8 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
-import { RULE_VIOLATION_FAILURE } from '../../../../libs/contracts/src';
-import { DomainError } from '../../../../libs/domain/src';
+import { RULE_VIOLATION_FAILURE } from '@lienthong/contracts';
+import { DomainError } from '@lienthong/domain';
 import { callCaseWorkflow, isAlreadyStarted } from './temporal-errors';
 
 const closed = async () => new DomainError('conflict', 'case.closed', { status: 'completed' });

@@ -7,8 +7,8 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
-import { RULE_VIOLATION_FAILURE } from '../../../../libs/contracts/src';
-import { DomainError, RuleViolation } from '../../../../libs/domain/src';
+import { RULE_VIOLATION_FAILURE } from '@lienthong/contracts';
+import { DomainError, RuleViolation } from '@lienthong/domain';
 
 /** gRPC status 6; @grpc/grpc-js is Temporal's dependency, not ours, so the number is spelled out. */
 const GRPC_ALREADY_EXISTS = 6;

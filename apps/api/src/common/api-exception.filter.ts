@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
-import { DomainError, DomainErrorKind } from '../../../../libs/domain/src';
+import { DomainError, DomainErrorKind } from '@lienthong/domain';
 import { languageFrom, MessageCode, translate } from '../../../../libs/i18n/src';
 
 const STATUS: Record<DomainErrorKind, number> = {

@@ -2,7 +2,7 @@ import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs
 import { ApiHeader } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { createHash } from 'node:crypto';
-import { DomainError } from '../../../../libs/domain/src';
+import { DomainError } from '@lienthong/domain';
 
 /**
  * Requests that create or change a case carry an `Idempotency-Key` chosen by the client (a UUID per

@@ -1,5 +1,5 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { DomainError } from '../../../../libs/domain/src';
+import { DomainError } from '@lienthong/domain';
 
 /** A UUID path parameter; anything else is a 400 in our error shape naming the parameter. */
 export const uuidParam = (field = 'id') =>

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { Connection } from '@temporalio/client';
-import { TEMPORAL_CONNECTION } from '../../../../libs/temporal/src';
+import { TEMPORAL_CONNECTION } from '@lienthong/temporal';
 
 /** Temporal is up when its frontend answers gRPC health within the probe's budget. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError } from '../../../../libs/domain/src';
+import { DomainError } from '@lienthong/domain';
 import { Language, MESSAGES, MessageCode, translate } from '../../../../libs/i18n/src';
 import { NotificationDto, NotificationListDto } from './notifications.dto';
 

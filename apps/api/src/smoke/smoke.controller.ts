@@ -2,11 +2,11 @@ import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nest
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { APP_CONFIG, AppConfig } from '../../../../libs/config/src';
-import { SMOKE_WORKFLOW_TYPE, SmokeResult, smokeWorkflowId } from '../../../../libs/contracts/src';
-import { DomainError } from '../../../../libs/domain/src';
-import { SmokePingService } from '../../../../libs/persistence/src';
-import { TemporalClient } from '../../../../libs/temporal/src';
+import { APP_CONFIG, AppConfig } from '@lienthong/config';
+import { SMOKE_WORKFLOW_TYPE, SmokeResult, smokeWorkflowId } from '@lienthong/contracts';
+import { DomainError } from '@lienthong/domain';
+import { SmokePingService } from '@lienthong/persistence';
+import { TemporalClient } from '@lienthong/temporal';
 import type { smokeWorkflow } from '../../../../workflows';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 

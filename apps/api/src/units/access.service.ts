@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ACTING_ROLES, Actor, visibleUnitIds } from '../../../../libs/domain/src';
-import { Membership, Unit, User } from '../../../../libs/persistence/src';
+import { ACTING_ROLES, Actor, visibleUnitIds } from '@lienthong/domain';
+import { Membership, Unit, User } from '@lienthong/persistence';
 
 /** What the caller may see and do, established from the database on each request (never from the token). */
 export interface CallerScope {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { ancestorsOf, DomainError, treeOrder } from '../../../../libs/domain/src';
-import { Member, Organization, Unit, User } from '../../../../libs/persistence/src';
+import { ancestorsOf, DomainError, treeOrder } from '@lienthong/domain';
+import { Member, Organization, Unit, User } from '@lienthong/persistence';
 import { MeDto, UnitSummaryDto } from '../auth/dto/me.dto';
 import { AccessService } from './access.service';
 import { MemberDto } from './member.dto';

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { caseWorkflowId } from '../../../contracts/src/case.contract';
-import type { CaseProjection } from '../../../contracts/src/case.contract';
-import { decidedBy } from '../../../domain/src/approval/approval-rules';
-import { CaseEvent, CaseState, FINAL_STATUSES, ResolvedStep } from '../../../domain/src/approval/case-model';
-import { endOfDateHcm } from '../../../domain/src/approval/deadline';
-import { isVnd } from '../../../domain/src/money/vnd';
-import { definitionOfCase, ProcessDefinition } from '../../../domain/src/processes/process-definition';
-import { PROCESS_DEFINITIONS } from '../../../domain/src/processes/registry';
-import { ACTING_ROLES } from '../../../domain/src/roles';
-import { foldVietnamese } from '../../../domain/src/text/fold';
+import { caseWorkflowId } from '@lienthong/contracts';
+import type { CaseProjection } from '@lienthong/contracts';
+import { decidedBy } from '@lienthong/domain';
+import { CaseEvent, CaseState, FINAL_STATUSES, ResolvedStep } from '@lienthong/domain';
+import { endOfDateHcm } from '@lienthong/domain';
+import { isVnd } from '@lienthong/domain';
+import { definitionOfCase, ProcessDefinition } from '@lienthong/domain';
+import { PROCESS_DEFINITIONS } from '@lienthong/domain';
+import { ACTING_ROLES } from '@lienthong/domain';
+import { foldVietnamese } from '@lienthong/domain';
 import type { NotificationKind } from '../entities';
 import { settleChecks } from './projection-checks.service';
 

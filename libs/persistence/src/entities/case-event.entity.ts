@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
-import type { CaseEventAction } from '../../../domain/src/approval/case-model';
+import type { CaseEventAction } from '@lienthong/domain';
 import { Case } from './case.entity';
 
 /**

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
-import { CASE_STATUSES, CaseState, CaseStatus } from '../../../domain/src/approval/case-model';
+import { CASE_STATUSES, CaseState, CaseStatus } from '@lienthong/domain';
 import { Organization } from './organization.entity';
 import { Unit } from './unit.entity';
 import { User } from './user.entity';

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, Relation } from 'typeorm';
-import { MEMBERSHIP_ROLES, MembershipRole } from '../../../domain/src';
+import { MEMBERSHIP_ROLES, MembershipRole } from '@lienthong/domain';
 import { Unit } from './unit.entity';
 import { User } from './user.entity';
 

@@ -1,5 +1,5 @@
 import { ValueTransformer } from 'typeorm';
-import { vndFromDb } from '../../../domain/src/money/vnd';
+import { vndFromDb } from '@lienthong/domain';
 
 /**
  * bigint money columns: pg hands them over as strings (parseInt8 is off); the entity holds a JS number,

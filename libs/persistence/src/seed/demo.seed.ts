@@ -1,6 +1,6 @@
 import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
-import { MembershipRole } from '../../../domain/src';
+import { MembershipRole } from '@lienthong/domain';
 import { Member, Membership, Organization, OrganizationLevel, Unit, User } from '../entities';
 
 export const DEMO_ORGANIZATION_CODE = 'hoi-ccb-long-bien';

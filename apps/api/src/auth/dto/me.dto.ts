@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MEMBERSHIP_ROLES, MembershipRole } from '../../../../../libs/domain/src';
+import { MEMBERSHIP_ROLES, MembershipRole } from '@lienthong/domain';
 
 export class LevelDto {
   @ApiProperty({ example: 'ward' }) code: string;

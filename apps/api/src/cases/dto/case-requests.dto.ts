@@ -14,7 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { CASE_STATUSES, CaseStatus, DECISION_ACTIONS, DecisionAction } from '../../../../../libs/domain/src';
+import { CASE_STATUSES, CaseStatus, DECISION_ACTIONS, DecisionAction } from '@lienthong/domain';
 
 /** Not only spaces: a title or a kind must say something. */
 const NOT_BLANK = /\S/;

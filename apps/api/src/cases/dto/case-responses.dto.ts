@@ -7,7 +7,7 @@ import {
   CaseStatus,
   DECISION_ACTIONS,
   DecisionAction,
-} from '../../../../../libs/domain/src';
+} from '@lienthong/domain';
 import { HOUSING_PAYLOAD_EXAMPLE } from './case-requests.dto';
 
 const CASE_ACTIONS: CaseAction[] = [...DECISION_ACTIONS, 'resubmit', 'cancel', 'milestone', 'disbursement'];
