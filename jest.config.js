@@ -2,7 +2,7 @@
  * Temporal dev server and a real PostgreSQL that test/support/global-setup.ts starts once per run. */
 const transform = { '^.+\\.ts$': ['@swc/jest'] };
 /** Libraries by name, as tsconfig.json's `paths` says. */
-const moduleNameMapper = { '^@lienthong/([a-z-]+)$': '<rootDir>/libs/$1/src' };
+const moduleNameMapper = { '^@lienthong/([a-z0-9-]+)$': '<rootDir>/libs/$1/src' };
 
 module.exports = {
   // Integration tests start apps against real servers; a unit test never comes near this.

@@ -1,4 +1,4 @@
-import type { MessageCode } from '../../i18n/src';
+import type { MessageCode } from '@lienthong/i18n';
 
 /**
  * What a rule says when it refuses. Services throw these; the API's exception filter maps `kind` to an

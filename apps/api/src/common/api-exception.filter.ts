@@ -10,7 +10,7 @@ import {
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { DomainError, DomainErrorKind } from '@lienthong/domain';
-import { languageFrom, MessageCode, translate } from '../../../../libs/i18n/src';
+import { languageFrom, MessageCode, translate } from '@lienthong/i18n';
 
 const STATUS: Record<DomainErrorKind, number> = {
   invalid: 400,

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { languageFrom } from '../../../../libs/i18n/src';
+import { languageFrom } from '@lienthong/i18n';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
 import { uuidParam } from '../common/params';
 import { ListNotificationsQueryDto, NotificationDto, NotificationListDto } from './notifications.dto';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@lienthong/domain';
-import { Language, MESSAGES, MessageCode, translate } from '../../../../libs/i18n/src';
+import { Language, MESSAGES, MessageCode, translate } from '@lienthong/i18n';
 import { NotificationDto, NotificationListDto } from './notifications.dto';
 
 interface NotificationRow {

@@ -1,4 +1,4 @@
-import type { MessageCode } from '../../../i18n/src/messages';
+import type { MessageCode } from '@lienthong/i18n';
 import { isVnd } from '../money/vnd';
 import {
   Actor,

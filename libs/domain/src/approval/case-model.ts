@@ -192,7 +192,7 @@ export interface CaseEvent {
 }
 
 /** A refusal by a rule, mapped by the API to an HTTP status and a message (libs/i18n). */
-import type { MessageCode } from '../../../i18n/src/messages';
+import type { MessageCode } from '@lienthong/i18n';
 
 export interface RuleViolation {
   kind: 'forbidden' | 'conflict' | 'unprocessable';

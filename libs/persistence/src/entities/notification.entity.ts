@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
-import type { MessageCode } from '../../../i18n/src/messages';
+import type { MessageCode } from '@lienthong/i18n';
 import { Case } from './case.entity';
 import { User } from './user.entity';
 
