@@ -37,7 +37,7 @@ export async function measureHistoryCost(session: DemoSession, client: Client): 
   await step('construction started', tokens.branch, '/milestones', { kind: 'construction-started', date: today() });
   await step('disbursement 2', tokens.district, '/disbursements', { amount: 20_000_000, date: today(), note: 'Đợt 2' });
   await step('construction completed', tokens.branch, '/milestones', { kind: 'construction-completed', date: today() });
-  await step('handed over', tokens.branch, '/milestones', { kind: 'handed-over', date: today() });
+  await step('handed over', tokens.ward, '/milestones', { kind: 'handed-over', date: today() });
 
   const handle = client.workflow.getHandle(caseWorkflowId(id));
   await handle.result();

@@ -2,7 +2,6 @@ import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import {
-  CASE_WORKFLOW_TYPES,
   caseWorkflowId,
   CaseWorkflowInput,
   decideUpdate,
@@ -11,7 +10,8 @@ import {
   SA_STATUS,
   submittedUpdate,
 } from '@lienthong/contracts';
-import { Actor, housingSupportDefinition, PathUnit, resolveChain } from '@lienthong/domain';
+import { Actor, PathUnit, resolveChain } from '@lienthong/domain';
+import { housingSupportDefinition, PROCESSES } from '@lienthong/processes';
 import { AppProcess } from './support/bench-stack';
 import { figures, LatencyFigures, since } from './support/stats';
 import { housingCase } from './throughput.bench';
@@ -112,7 +112,7 @@ export async function measureOpenCases(options: {
         requestHash: `open-${i}`,
         callerProjects: true,
       };
-      const start = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPES['housing-support'], {
+      const start = new WithStartWorkflowOperation(PROCESSES.workflowTypeOf(housingSupportDefinition.processType)!, {
         workflowId: caseWorkflowId(caseId),
         taskQueue: options.taskQueue,
         args: [input],

@@ -9,19 +9,21 @@ import {
   Actor,
   applyAlarm,
   applyCancel,
-  applyDecision,
-  applyDisbursement,
-  applyMilestone,
+  applyDecision as applyDecisionOf,
   applyResubmit,
   CaseEvent,
   CaseState,
   dateInHcm,
-  housingSupportDefinition,
-  nextAlarm,
+  nextAlarm as nextAlarmOf,
   openCase,
   resolveChain,
 } from '@lienthong/domain';
 import { caseColumns } from '@lienthong/persistence';
+import { housingSupportDefinition, PROCESSES } from '@lienthong/processes';
+
+const phase = PROCESSES.phaseOf(housingSupportDefinition.processType)!;
+const applyDecision = (...args: Parameters<typeof applyDecisionOf> extends [...infer A, unknown] ? A : never) => applyDecisionOf(...args, phase);
+const nextAlarm = (state: CaseState) => nextAlarmOf(state, phase);
 
 /** 12:00 in Hà Nội on a Monday: the simulated submission time every template starts from. */
 export const T0 = Date.UTC(2025, 0, 6, 5, 0, 0);
@@ -222,12 +224,13 @@ const alarm: Step = (s) => {
   const when = nextAlarm(s.state);
   if (when === null) throw new Error('no alarm to fire');
   s.now = when;
-  push(s, applyAlarm(s.state, s.now));
+  push(s, applyAlarm(s.state, s.now, phase));
 };
+/** The branch records the works, the ward confirms the handover. */
 const milestone = (kind: string, note: string | null): Step => (s) =>
-  push(s, applyMilestone(s.state, branch, { kind, date: dateInHcm(s.now), note }, s.now));
+  push(s, phase.operations.milestone!.apply(s.state, kind === 'handed-over' ? wardOfficer : branch, { kind, date: dateInHcm(s.now), note }, s.now));
 const disburse = (note: string): Step => (s) =>
-  push(s, applyDisbursement(s.state, districtOfficer, { amount: S.half, date: dateInHcm(s.now), note }, s.now));
+  push(s, phase.operations.disbursement!.apply(s.state, districtOfficer, { amount: S.half, date: dateInHcm(s.now), note }, s.now));
 const cancel: Step = (s) => push(s, applyCancel(s.state, branch, 'Gia đình đã nhận hỗ trợ từ nguồn khác', s.now));
 
 function payload(kind: 'new-build' | 'repair') {
@@ -281,7 +284,7 @@ function simulate(key: string, weight: number, kind: 'new-build' | 'repair', ste
     updateId: e.actor && e.seq > 1 ? `${e.actor.userId}:${S.updateKey}` : null,
     requestHash: e.actor && e.seq > 1 ? S.eventHash : null,
   }));
-  const row = caseColumns(sim.state, S.requestHash, housingSupportDefinition);
+  const row = caseColumns(sim.state, S.requestHash, housingSupportDefinition, phase);
   const last = Date.parse(sim.state.updatedAt) - T0;
   const next = nextAlarm(sim.state);
   return {

@@ -7,16 +7,11 @@ import {
   Actor,
   applyCancel,
   applyDecision,
-  applyDisbursement,
-  applyMilestone,
   CaseState,
   checkDecision,
-  checkDisbursement,
-  checkMilestone,
   dateInHcm,
   endOfDateHcm,
   foldVietnamese,
-  housingSupportDefinition,
   openCase,
   PathUnit,
   resolveChain,
@@ -30,6 +25,7 @@ import {
   runMigrationsLocked,
   seedDemo,
 } from '@lienthong/persistence';
+import { housingSupportDefinition, PROCESSES } from '@lienthong/processes';
 import { demoPath } from './support/cases-api';
 import { createTestDatabase, testConfig } from './support/test-apps';
 import { PAYLOAD } from './support/workflow-harness';
@@ -48,7 +44,7 @@ describe('case read model: the idempotent projection (real PostgreSQL)', () => {
     db = await createTestDatabase();
     ds = await createDataSource(db.url, 'case-projection-test').initialize();
     await runMigrationsLocked(ds, (locked) => seedDemo(locked).then(() => undefined));
-    service = new CaseProjectionService(ds);
+    service = new CaseProjectionService(ds, PROCESSES);
     for (const u of await ds.query('SELECT id, username FROM users')) users[u.username] = u.id;
     ({ path, orgId } = await demoPath(ds));
   });
@@ -66,6 +62,7 @@ describe('case read model: the idempotent projection (real PostgreSQL)', () => {
   });
 
   /** A housing case from Chi hội 1 (Ngọc Thụy), one projection per change, as the workflow sends them. */
+  const phase = PROCESSES.phaseOf('housing-support')!;
   function housingCase(t0 = Date.now()) {
     const resolved = resolveChain(housingSupportDefinition, path);
     if (!('chain' in resolved)) throw new Error(resolved.code);
@@ -94,17 +91,17 @@ describe('case read model: the idempotent projection (real PostgreSQL)', () => {
       submitted: snap(state, opened.events),
       decide(who: Actor, req: Parameters<typeof applyDecision>[2]) {
         expect(checkDecision(state, who, req)).toBeNull();
-        return snap(state, applyDecision(state, who, req, (t += 60_000)));
+        return snap(state, applyDecision(state, who, req, (t += 60_000), phase));
       },
       disburse(who: Actor, amount: number) {
         const req = { amount, date: dateInHcm(t), note: 'Tạm ứng đợt 1' };
-        expect(checkDisbursement(state, who, req, t)).toBeNull();
-        return snap(state, applyDisbursement(state, who, req, (t += 60_000)));
+        expect(phase.operations.disbursement!.check(state, who, req, t)).toBeNull();
+        return snap(state, phase.operations.disbursement!.apply(state, who, req, (t += 60_000)));
       },
       milestone(who: Actor, kind: string) {
         const req = { kind, date: dateInHcm(t) };
-        expect(checkMilestone(state, who, req, t)).toBeNull();
-        return snap(state, applyMilestone(state, who, req, (t += 60_000)));
+        expect(phase.operations.milestone!.check(state, who, req, t)).toBeNull();
+        return snap(state, phase.operations.milestone!.apply(state, who, req, (t += 60_000)));
       },
     };
   }
@@ -228,15 +225,20 @@ describe('case read model: the idempotent projection (real PostgreSQL)', () => {
     expect(typeof ledger[0].amount).toBe('number');
     expect((await row(id)).disbursedAmount).toBe(20_000_000);
 
-    // Handover closes the case and tells the initiator; the ward officer records it.
-    const recorder = actor('ngocthuy.pho', [path[WARD].id]);
-    const milestones = c.state.execution!.milestones.map((m) => c.milestone(recorder, m.kind));
-    for (const p of milestones) await service.apply(p);
+    // The branch records the works, the district pays the rest, and the ward's confirmed handover
+    // closes the case (the money is paid in full by then) and tells the initiator.
+    const branchOfficer = actor('ngocthuy.ch1', [path[BRANCH].id]);
+    for (const p of [c.milestone(branchOfficer, 'construction-started'), c.milestone(branchOfficer, 'construction-completed')]) {
+      await service.apply(p);
+    }
+    await service.apply(c.disburse(disburser, 30_000_000));
+    expect((await row(id)).status).toBe('in_progress');
+    await service.apply(c.milestone(actor('ngocthuy.pho', [path[WARD].id]), 'handed-over'));
     const closed = await row(id);
-    expect(closed).toMatchObject({ status: 'completed', dueAt: null, overdue: false, lastSeq: 7 });
+    expect(closed).toMatchObject({ status: 'completed', dueAt: null, overdue: false, lastSeq: 8, disbursedAmount: 50_000_000 });
     expect(closed.closedAt?.toISOString()).toBe(c.state.updatedAt);
     const last = (await notified(id)).filter((n) => n.seq > 3);
-    expect(last.map((n) => `${n.seq} ${n.kind} ${n.username}`)).toEqual(['7 case_completed ngocthuy.ch1']);
+    expect(last.map((n) => `${n.seq} ${n.kind} ${n.username}`)).toEqual(['8 case_completed ngocthuy.ch1']);
   });
 
   it('tells the initiator about a return; a cancel tells the ward, not the one who cancelled', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SCOPE_FIRST_MAX_UNITS } from '../../apps/api/src/cases/case-queries.service';
-import { housingSupportDefinition, openCase, PathUnit, resolveChain } from '@lienthong/domain';
+import { openCase, PathUnit, resolveChain } from '@lienthong/domain';
+import { housingSupportDefinition } from '@lienthong/processes';
 import { CaseProjectionService } from '@lienthong/persistence';
 import { casesApi, demoPath } from '../support/cases-api';
 import { startTestApps, TestApps } from '../support/test-apps';

@@ -2,7 +2,6 @@ import { Client, Connection, UpdateDefinition, WithStartWorkflowOperation, Workf
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import {
-  CASE_WORKFLOW_TYPES,
   CaseActivities,
   CaseProjection,
   caseWorkflowId,
@@ -14,7 +13,8 @@ import {
   submittedUpdate,
   UpdateResult,
 } from '@lienthong/contracts';
-import { Actor, CaseEvent, housingSupportDefinition, PathUnit, resolveChain, ResolvedStep } from '@lienthong/domain';
+import { Actor, CaseEvent, PathUnit, resolveChain, ResolvedStep } from '@lienthong/domain';
+import { housingSupportDefinition, PROCESSES } from '@lienthong/processes';
 import { testEnv } from './test-env';
 
 /**
@@ -125,6 +125,7 @@ export function caseInput(
     chain,
     plan: resolved.plan,
     resubmitTo: housingSupportDefinition.resubmitTo,
+    restartOnChangeOf: housingSupportDefinition.restartOnChangeOf,
     requestHash: 'hash-of-create',
     callerProjects: true,
   };
@@ -153,7 +154,7 @@ export function eventsOf(harness: { projections: CaseProjection[] }, caseId: str
 
 /** Starts a case the way the API does: update-with-start, writing the opening events from the result. */
 export async function startCase(harness: WorkflowHarness, input: CaseWorkflowInput = caseInput()) {
-  const start = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPES[input.processType], {
+  const start = new WithStartWorkflowOperation(PROCESSES.workflowTypeOf(input.processType)!, {
     workflowId: caseWorkflowId(input.caseId),
     taskQueue: harness.taskQueue,
     args: [input],

@@ -2,7 +2,8 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { loadStackConfig } from '@lienthong/config';
-import { CASE_WORKFLOW_TYPES, CaseProjection, caseStateQuery, caseWorkflowId } from '@lienthong/contracts';
+import { CaseProjection, caseStateQuery, caseWorkflowId } from '@lienthong/contracts';
+import { PROCESSES } from '@lienthong/processes';
 import { DAY_MS, endOfDayHcm } from '@lienthong/domain';
 import { stackLog } from '../../tools/stack/log';
 import { resolveTemporalTestServer } from '../../tools/stack/temporal-cli';
@@ -42,7 +43,7 @@ describe('housing deadlines in days (time-skipping server)', () => {
 
     await worker.runUntil(async () => {
       const input = caseInput();
-      const handle = await env.client.workflow.start(CASE_WORKFLOW_TYPES['housing-support'], {
+      const handle = await env.client.workflow.start(PROCESSES.workflowTypeOf('housing-support')!, {
         workflowId: caseWorkflowId(input.caseId),
         taskQueue,
         args: [input],

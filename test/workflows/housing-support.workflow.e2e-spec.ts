@@ -12,6 +12,7 @@ import {
   disbursementUpdate,
   milestoneUpdate,
   resubmitUpdate,
+  settlementUpdate,
   RULE_VIOLATION_FAILURE,
   SA_STATUS,
 } from '@lienthong/contracts';
@@ -94,9 +95,11 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
     });
     await disburse(20_000_000);
 
+    // The branch records the works; the ward confirms the handover, which closes the case.
     for (const kind of ['construction-started', 'construction-completed', 'handed-over']) {
+      const actor = kind === 'handed-over' ? ACTORS.wardChair : ACTORS.initiator;
       await sendUpdate(harness, handle, milestoneUpdate, {
-        args: [{ actor: ACTORS.initiator, requestHash: kind, kind, date: today(), note: null }],
+        args: [{ actor, requestHash: kind, kind, date: today(), note: null }],
       });
     }
     expect(await handle.result()).toEqual({ caseId: input.caseId, status: 'completed' });
@@ -329,12 +332,19 @@ describe('housing support workflow: continue-as-new', () => {
     await waitFor('a new run', async () => (await handle.describe()).runId !== firstRun || undefined, { timeoutMs: 10_000 });
     const state = await handle.query(caseStateQuery);
     expect(state).toMatchObject({ status: 'in_progress', execution: { disbursed: 12_000_000 }, seq: 15 });
-    for (const kind of ['construction-started', 'construction-completed', 'handed-over']) {
+    for (const kind of ['construction-started', 'construction-completed']) {
       await sendUpdate(harness, handle, milestoneUpdate, { args: [{ actor: ACTORS.initiator, requestHash: kind, kind, date: today() }] });
     }
+    // The rest of the approved amount is settled, and the ward's handover closes the case.
+    await sendUpdate(harness, handle, settlementUpdate, {
+      args: [{ actor: ACTORS.districtChair, requestHash: 'settle', date: today(), reason: 'Chi phí thực tế thấp hơn dự toán' }],
+    });
+    await sendUpdate(harness, handle, milestoneUpdate, {
+      args: [{ actor: ACTORS.wardChair, requestHash: 'handed-over', kind: 'handed-over', date: today() }],
+    });
     expect(await handle.result()).toMatchObject({ status: 'completed' });
     const events = eventsOf(harness, input.caseId);
-    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 18 }, (_, i) => i + 1));
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 19 }, (_, i) => i + 1));
     await recordHistory(handle, 'workflow-continue-as-new-first-run', firstRun);
     await recordHistory(handle, 'workflow-continue-as-new-last-run');
   });

@@ -1,13 +1,6 @@
 import { setHandler } from '@temporalio/workflow';
 import { cancelUpdate, decideUpdate, resubmitUpdate } from '@lienthong/contracts';
-import {
-  applyCancel,
-  applyDecision,
-  applyResubmit,
-  checkCancel,
-  checkDecision,
-  checkResubmit,
-} from '@lienthong/domain';
+import { applyCancel, applyDecision, applyResubmit, checkCancel, checkDecision, checkResubmit } from '@lienthong/domain';
 import { CaseRuntime, refuse } from './case-runtime';
 
 /**
@@ -21,7 +14,7 @@ import { CaseRuntime, refuse } from './case-runtime';
 export function installApprovalChain(run: CaseRuntime): void {
   setHandler(
     decideUpdate,
-    ({ actor, requestHash, ...decision }) => run.change((now) => applyDecision(run.state, actor, decision, now), requestHash),
+    ({ actor, requestHash, ...decision }) => run.change((now) => applyDecision(run.state, actor, decision, now, run.phase), requestHash),
     { validator: ({ actor, requestHash: _, ...decision }) => refuse(checkDecision(run.state, actor, decision)) },
   );
   setHandler(

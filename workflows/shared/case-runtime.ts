@@ -10,15 +10,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CaseActivities, CaseProjection, CaseWorkflowInput, UpdateResult } from '@lienthong/contracts';
-import {
-  caseProjectionQuery,
-  caseStateQuery,
-  RULE_VIOLATION_FAILURE,
-  submittedUpdate,
-} from '@lienthong/contracts';
-import { SA_STATUS } from '@lienthong/contracts';
-import { applyAlarm, nextAlarm, openCase } from '@lienthong/domain';
-import { CaseEvent, CaseState, FINAL_STATUSES, RuleViolation } from '@lienthong/domain';
+import { caseProjectionQuery, caseStateQuery, RULE_VIOLATION_FAILURE, SA_STATUS, submittedUpdate } from '@lienthong/contracts';
+import { applyAlarm, CaseEvent, CaseState, ExecutionPhase, FINAL_STATUSES, nextAlarm, openCase, RuleViolation } from '@lienthong/domain';
 
 const { projectCase } = proxyActivities<CaseActivities>({
   // A regular activity, not a local one, although a local one would add fewer history events: a local
@@ -47,7 +40,8 @@ export function refuse(violation: RuleViolation | null): void {
 /**
  * The durable life of one case, shared by every process: its state (the source of truth), the
  * projection of its events into PostgreSQL, its deadlines, its search attributes and continue-as-new.
- * Processes plug their Update handlers in (approval-chain.ts, execution phases) through `change`.
+ * The chain (approval-chain.ts) and the process's execution phase (execution-phase.ts) plug their
+ * Update handlers in through `change`; `phase` holds the process module's rules for after approval.
  */
 export class CaseRuntime {
   readonly state: CaseState;
@@ -58,7 +52,10 @@ export class CaseRuntime {
   private writing: Promise<void> = Promise.resolve();
   private searchStatus: string;
 
-  constructor(private readonly input: CaseWorkflowInput) {
+  constructor(
+    private readonly input: CaseWorkflowInput,
+    readonly phase: ExecutionPhase | null,
+  ) {
     if (input.carried) {
       // Continued as new: everything up to carried.seq is already in the read model.
       this.state = input.carried;
@@ -141,14 +138,14 @@ export class CaseRuntime {
     if (!this.callerProjects) await this.flush();
     while (!FINAL_STATUSES.includes(this.state.status)) {
       if (workflowInfo().continueAsNewSuggested) await this.continueAsNew();
-      const alarm = nextAlarm(this.state);
+      const alarm = nextAlarm(this.state, this.phase);
       if (alarm !== null && alarm <= Date.now()) {
-        this.record(applyAlarm(this.state, Date.now()));
+        this.record(applyAlarm(this.state, Date.now(), this.phase));
         await this.flush();
         continue;
       }
       const moved = () =>
-        nextAlarm(this.state) !== alarm || FINAL_STATUSES.includes(this.state.status) || workflowInfo().continueAsNewSuggested;
+        nextAlarm(this.state, this.phase) !== alarm || FINAL_STATUSES.includes(this.state.status) || workflowInfo().continueAsNewSuggested;
       if (alarm === null) await condition(moved);
       else await condition(moved, alarm - Date.now());
     }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AppConfig, ConfigModule, LoggingModule } from '@lienthong/config';
+import type { ProcessRegistry } from '@lienthong/domain';
 import { PersistenceModule } from '@lienthong/persistence';
 import { TemporalClientModule } from '@lienthong/temporal';
 import { AuthModule } from './auth/auth.module';
@@ -14,11 +15,11 @@ import { UnitsModule } from './units/units.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config?: AppConfig): DynamicModule {
+  static forRoot(config?: AppConfig, processes?: ProcessRegistry): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, processes),
         LoggingModule.forRoot('api'),
         PersistenceModule,
         TemporalClientModule,

@@ -3,14 +3,16 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '@lienthong/config';
+import { AppConfig, PROCESS_REGISTRY } from '@lienthong/config';
+import type { ProcessRegistry } from '@lienthong/domain';
 import { AppModule } from './app.module';
+import { addPayloadSchemas } from './cases/payload-schemas';
 import { validationPipe } from './common/validation';
 import { serveWebApp } from './web-app';
 
 /** Builds the API exactly as production runs it; `main.ts` listens, tests drive it with supertest. */
-export async function createApiApp(config?: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+export async function createApiApp(config?: AppConfig, processes?: ProcessRegistry): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, processes), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe());
@@ -26,7 +28,7 @@ export async function createApiApp(config?: AppConfig): Promise<INestApplication
  * (tools/generate-web-api.ts), so it must be built from the same code path the server uses.
  */
 export function openApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Liên Thông API')
@@ -39,4 +41,5 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       .addBearerAuth()
       .build(),
   );
+  return addPayloadSchemas(document, app.get(PROCESS_REGISTRY));
 }

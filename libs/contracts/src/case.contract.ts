@@ -1,14 +1,10 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { CaseStart, DecisionRequest, DisbursementRequest, MilestoneRequest } from '@lienthong/domain';
-import type { Actor, CaseEvent, CaseState } from '@lienthong/domain';
+import type { Actor, CaseEvent, CaseStart, CaseState, DecisionRequest, LedgerRequest, MilestoneRequest, SettlementRequest } from '@lienthong/domain';
 
 /**
  * The contract between the API and case workflows: workflow types, IDs, Updates, the state query and
  * the projection activity. Imported by both sides; nothing here touches Node, Nest or the database.
  */
-
-/** Each process type runs as one workflow type; fund campaigns and commendations will add theirs. */
-export const CASE_WORKFLOW_TYPES: Record<string, string> = { 'housing-support': 'housingSupportWorkflow' };
 
 /** One workflow per case, its ID derived from the case ID, so a case can never run twice. */
 export function caseWorkflowId(caseId: string): string {
@@ -57,7 +53,9 @@ export type DecideInput = Acting & DecisionRequest;
 export type ResubmitInput = Acting & { payload: Record<string, unknown>; title?: string | null; comment?: string | null };
 export type CancelInput = Acting & { comment?: string | null };
 export type MilestoneInput = Acting & MilestoneRequest;
-export type DisbursementInput = Acting & DisbursementRequest;
+export type DisbursementInput = Acting & LedgerRequest;
+export type RepaymentInput = Acting & LedgerRequest;
+export type SettlementInput = Acting & SettlementRequest;
 
 /** Sent with the start (update-with-start): answers once the new case is in the read model. */
 export const submittedUpdate = defineUpdate<UpdateResult, [{ requestHash: string }]>('submitted');
@@ -66,6 +64,8 @@ export const resubmitUpdate = defineUpdate<UpdateResult, [ResubmitInput]>('resub
 export const cancelUpdate = defineUpdate<UpdateResult, [CancelInput]>('cancel');
 export const milestoneUpdate = defineUpdate<UpdateResult, [MilestoneInput]>('recordMilestone');
 export const disbursementUpdate = defineUpdate<UpdateResult, [DisbursementInput]>('recordDisbursement');
+export const repaymentUpdate = defineUpdate<UpdateResult, [RepaymentInput]>('recordRepayment');
+export const settlementUpdate = defineUpdate<UpdateResult, [SettlementInput]>('recordSettlement');
 export const caseStateQuery = defineQuery<CaseState>('caseState');
 /**
  * The state and the events the workflow has not written to the read model itself: what a reconciler

@@ -1,4 +1,3 @@
-import type { MessageCode } from '@lienthong/i18n';
 
 /**
  * What a rule says when it refuses. Services throw these; the API's exception filter maps `kind` to an
@@ -17,7 +16,8 @@ export type DomainErrorKind =
 export class DomainError extends Error {
   constructor(
     readonly kind: DomainErrorKind,
-    readonly code: MessageCode,
+    /** A message code: libs/i18n's, or a process module's own. */
+    readonly code: string,
     readonly params: Record<string, string | number> = {},
     readonly details?: unknown,
   ) {

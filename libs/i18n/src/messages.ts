@@ -55,10 +55,6 @@ export const MESSAGES = {
     vi: 'Số tiền {field} vượt quá số tiền đề nghị ({max} đồng).',
     en: 'The amount {field} exceeds the requested amount ({max} VND).',
   },
-  'case.requested_above_estimate': {
-    vi: 'Số tiền đề nghị hỗ trợ không được lớn hơn dự toán ({max} đồng).',
-    en: 'The requested amount may not exceed the estimated cost ({max} VND).',
-  },
   'case.not_initiator': { vi: 'Chỉ người lập hồ sơ mới được làm việc này.', en: 'Only the initiator of the case may do this.' },
   'case.not_returned': { vi: 'Hồ sơ không ở trạng thái bị trả lại.', en: 'The case has not been returned for revision.' },
   'case.cancel_after_approval': {
@@ -67,9 +63,10 @@ export const MESSAGES = {
   },
   'case.not_in_progress': { vi: 'Hồ sơ chưa được phê duyệt để triển khai.', en: 'The case is not in its execution phase.' },
   'case.not_milestone_recorder': {
-    vi: 'Chỉ cán bộ chi hội lập hồ sơ hoặc hội phường mới được cập nhật tiến độ.',
-    en: 'Only officers of the originating branch or its ward may record milestones.',
+    vi: 'Bạn không thuộc đơn vị được ghi nhận mốc tiến độ này.',
+    en: 'Your unit does not record this milestone.',
   },
+  'case.milestones_done': { vi: 'Mọi mốc tiến độ đã được ghi nhận.', en: 'Every milestone has been recorded.' },
   'case.milestone_out_of_order': {
     vi: 'Cần cập nhật mốc "{expected}" trước mốc "{kind}".',
     en: 'The milestone "{expected}" comes before "{kind}".',
@@ -82,6 +79,24 @@ export const MESSAGES = {
   'case.not_disburser': {
     vi: 'Chỉ cán bộ của cấp đã phê duyệt mới được ghi nhận giải ngân.',
     en: 'Only officers of the approving unit may record disbursements.',
+  },
+  'case.not_repayment_recorder': {
+    vi: 'Chỉ cán bộ của cấp đã phê duyệt mới được ghi nhận tiền trả lại.',
+    en: 'Only officers of the approving unit may record repayments.',
+  },
+  'case.fully_disbursed': { vi: 'Đã giải ngân đủ số tiền được duyệt.', en: 'The approved amount has been disbursed in full.' },
+  'case.nothing_to_repay': { vi: 'Không còn khoản nào phải trả.', en: 'Nothing is outstanding.' },
+  'case.ledger_settled': {
+    vi: 'Hồ sơ đã được quyết toán, không ghi nhận thêm khoản chi.',
+    en: 'The ledger of this case was settled; nothing more can be paid out.',
+  },
+  'case.repayment_exceeds': {
+    vi: 'Không thể ghi nhận {amount} đồng: vượt quá số còn phải trả ({outstanding} đồng).',
+    en: 'Cannot record {amount} VND: only {outstanding} VND are outstanding.',
+  },
+  'case.operation_not_offered': {
+    vi: 'Quy trình của hồ sơ này không có thao tác "{operation}".',
+    en: 'The process of this case has no "{operation}" operation.',
   },
   'case.disbursement_exceeds': {
     vi: 'Không thể giải ngân {amount} đồng: vượt quá số tiền được duyệt, chỉ còn {remaining} đồng.',
@@ -121,7 +136,7 @@ export const MESSAGES = {
     en: 'The case "{title}" is overdue at the level below and was escalated to your unit.',
   },
   'notification.milestone_overdue': { vi: 'Hồ sơ "{title}" chậm tiến độ.', en: 'The case "{title}" is behind schedule.' },
-  'notification.case_completed': { vi: 'Hồ sơ "{title}" đã hoàn thành (bàn giao).', en: 'The case "{title}" is complete (handed over).' },
+  'notification.case_completed': { vi: 'Hồ sơ "{title}" đã hoàn thành.', en: 'The case "{title}" is complete.' },
   'validation.failed': { vi: 'Dữ liệu không hợp lệ: {fields}.', en: 'Invalid input: {fields}.' },
   'request.malformed': { vi: 'Yêu cầu không hợp lệ: {reason}', en: 'Malformed request: {reason}' },
   'route.not_found': { vi: 'Không tìm thấy đường dẫn {path}.', en: 'No route {path}.' },
@@ -145,6 +160,19 @@ const NUMBER_FORMAT: Record<Language, Intl.NumberFormat> = {
 };
 
 export function translate(code: MessageCode, language: Language, params: Record<string, string | number> = {}): string {
+  return translateFrom(MESSAGES, code, language, params);
+}
+
+/**
+ * A message from `catalogue` (the chain's and the process modules' messages together, in the API). A
+ * code the catalogue lacks reads as itself rather than failing the request that carries it.
+ */
+export function translateFrom(
+  catalogue: Record<string, { vi: string; en: string }>,
+  code: string,
+  language: Language,
+  params: Record<string, string | number> = {},
+): string {
   const fill = (key: string) => {
     const value = params[key];
     if (value === undefined) return `{${key}}`;
@@ -152,7 +180,8 @@ export function translate(code: MessageCode, language: Language, params: Record<
     return typeof value === 'number' ? NUMBER_FORMAT[language].format(value) : value;
   };
   // NFC so that composed and decomposed diacritics in params (user input) come out the same.
-  return MESSAGES[code][language].replace(/\{(\w+)\}/g, (_, key: string) => fill(key)).normalize('NFC');
+  const text = Object.hasOwn(catalogue, code) ? catalogue[code][language] : code;
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => fill(key)).normalize('NFC');
 }
 
 /** Picks vi or en from an Accept-Language header (`en-US,en;q=0.9` → en); Vietnamese unless English is preferred. */

@@ -1,19 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UpdateDefinition, WithStartWorkflowOperation } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@lienthong/config';
+import { APP_CONFIG, AppConfig, PROCESS_REGISTRY } from '@lienthong/config';
 import {
   cancelUpdate,
-  CASE_WORKFLOW_TYPES,
   caseWorkflowId,
   CaseWorkflowInput,
   decideUpdate,
   disbursementUpdate,
   milestoneUpdate,
+  repaymentUpdate,
   resubmitUpdate,
   SA_ORIGIN_UNIT,
   SA_PROCESS_TYPE,
   SA_STATUS,
+  settlementUpdate,
   submittedUpdate,
   UpdateResult,
 } from '@lienthong/contracts';
@@ -24,10 +25,9 @@ import {
   definitionOfCase,
   DomainError,
   FINAL_STATUSES,
-  findDefinition,
   PathUnit,
-  PROCESS_DEFINITIONS,
   ProcessDefinition,
+  ProcessRegistry,
   resolveChain,
 } from '@lienthong/domain';
 import { CaseProjectionService, Organization, ProjectionChecksService } from '@lienthong/persistence';
@@ -39,8 +39,9 @@ import {
   CancelDto,
   CreateCaseDto,
   DecisionDto,
-  RecordDisbursementDto,
+  RecordLedgerEntryDto,
   RecordMilestoneDto,
+  RecordSettlementDto,
   ResubmitDto,
 } from './dto/case-requests.dto';
 import { CaseDetailDto } from './dto/case-responses.dto';
@@ -82,6 +83,7 @@ export class CaseCommandsService {
     private readonly checks: ProjectionChecksService,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PROCESS_REGISTRY) private readonly processes: ProcessRegistry,
   ) {}
 
   async create(userId: string, key: string, body: CreateCaseDto): Promise<CaseDetailDto> {
@@ -99,8 +101,8 @@ export class CaseCommandsService {
       .map((id) => scope.byId.get(id)!);
     if (!path.some((u) => scope.actor.unitIds.includes(u.id))) throw new DomainError('forbidden', 'case.not_unit_officer');
 
-    const definition = findDefinition(PROCESS_DEFINITIONS, body.processType, await this.organizationCode(unit.organizationId));
-    const workflowType = Object.hasOwn(CASE_WORKFLOW_TYPES, body.processType) ? CASE_WORKFLOW_TYPES[body.processType] : undefined;
+    const definition = this.processes.definitionFor(body.processType, await this.organizationCode(unit.organizationId));
+    const workflowType = this.processes.workflowTypeOf(body.processType);
     if (!definition || !workflowType) throw new DomainError('unprocessable', 'process.unknown', { processType: body.processType });
     const payload = await this.validPayload(definition, body.payload, unit.id);
     const pathUnits: PathUnit[] = path.map((u) => ({ id: u.id, name: u.name, levelCode: u.level.code, levelName: u.level.name }));
@@ -119,6 +121,7 @@ export class CaseCommandsService {
       chain: resolved.chain,
       plan: resolved.plan,
       resubmitTo: definition.resubmitTo,
+      ...(definition.restartOnChangeOf ? { restartOnChangeOf: definition.restartOnChangeOf } : {}),
       requestHash: hash,
       callerProjects: true,
     };
@@ -188,12 +191,16 @@ export class CaseCommandsService {
     }));
   }
 
-  recordDisbursement(userId: string, caseId: string, key: string, body: RecordDisbursementDto): Promise<CaseDetailDto> {
-    return this.change(userId, caseId, key, body, disbursementUpdate, () => ({
-      amount: body.amount,
-      date: body.date,
-      note: body.note ?? null,
-    }));
+  recordDisbursement(userId: string, caseId: string, key: string, body: RecordLedgerEntryDto): Promise<CaseDetailDto> {
+    return this.change(userId, caseId, key, body, disbursementUpdate, () => ({ amount: body.amount, date: body.date, note: body.note ?? null }));
+  }
+
+  recordRepayment(userId: string, caseId: string, key: string, body: RecordLedgerEntryDto): Promise<CaseDetailDto> {
+    return this.change(userId, caseId, key, body, repaymentUpdate, () => ({ amount: body.amount, date: body.date, note: body.note ?? null }));
+  }
+
+  recordSettlement(userId: string, caseId: string, key: string, body: RecordSettlementDto): Promise<CaseDetailDto> {
+    return this.change(userId, caseId, key, body, settlementUpdate, () => ({ date: body.date, reason: body.reason }));
   }
 
   /**
@@ -262,7 +269,7 @@ export class CaseCommandsService {
 
   /**
    * The payload as the definition accepts it: its schema (400, naming `payload.<path>`), its business
-   * rules (422), and a beneficiary who is a registered member must belong to the originating unit.
+   * rules (422), and a registered member it names (`memberFields`) must belong to the originating unit.
    * Returns the parsed payload (defaults filled, strings trimmed), which is what the workflow gets.
    */
   private async validPayload(definition: ProcessDefinition, raw: Record<string, unknown>, originUnitId: string) {
@@ -279,17 +286,18 @@ export class CaseCommandsService {
     const payload = parsed.data;
     const violation = definition.checkPayload?.(payload);
     if (violation) throw violationError(violation);
-    const memberId = (payload.beneficiary as { memberId?: unknown } | undefined)?.memberId;
-    if (typeof memberId === 'string') {
+    for (const path of definition.memberFields ?? []) {
+      const memberId = valueAt(payload, path);
+      if (typeof memberId !== 'string') continue;
       const found = await this.dataSource.query('SELECT 1 FROM members WHERE id = $1 AND unit_id = $2', [memberId, originUnitId]);
-      if (found.length === 0) throw new DomainError('unprocessable', 'case.member_not_in_unit');
+      if (found.length === 0) throw new DomainError('unprocessable', 'case.member_not_in_unit', { field: `payload.${path}` });
     }
     return payload;
   }
 
   /** The definition a running case was started with (its type and version, in its organization's variant). */
   private async definitionOf(ref: CaseRef): Promise<ProcessDefinition> {
-    const definition = definitionOfCase(PROCESS_DEFINITIONS, ref, await this.organizationCode(ref.organizationId));
+    const definition = definitionOfCase(this.processes.definitions, ref, await this.organizationCode(ref.organizationId));
     if (!definition) throw new DomainError('unprocessable', 'process.unknown', { processType: ref.processType });
     return definition;
   }
@@ -298,6 +306,11 @@ export class CaseCommandsService {
     const org = await this.dataSource.getRepository(Organization).findOneByOrFail({ id: organizationId });
     return org.code;
   }
+}
+
+/** The value at a dot path of a payload (`beneficiary.memberId`). */
+function valueAt(payload: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), payload);
 }
 
 function closedError(status: CaseStatus | string): DomainError {

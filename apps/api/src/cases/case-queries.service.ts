@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { allowedActions, CaseState, DomainError, foldVietnamese } from '@lienthong/domain';
+import { PROCESS_REGISTRY } from '@lienthong/config';
+import { allowedActions, CaseState, DomainError, foldVietnamese, ProcessRegistry } from '@lienthong/domain';
 import { AccessService, CallerScope, subtreeOf } from '../units/access.service';
 import {
   CaseEventRow,
@@ -167,6 +168,7 @@ export class CaseQueriesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    @Inject(PROCESS_REGISTRY) private readonly processes: ProcessRegistry,
   ) {}
 
   async list(userId: string, query: ListCasesQueryDto): Promise<CaseListDto> {
@@ -275,7 +277,7 @@ export class CaseQueriesService {
       execution: executionView(state),
       timeline: events.map(toTimelineEvent),
       ledger: ledger.map(toLedgerEntry),
-      allowedActions: allowedActions(state, scope.actor),
+      allowedActions: allowedActions(state, scope.actor, this.processes.phaseOf(state.processType)),
     };
   }
 }

@@ -3,11 +3,13 @@ import {
   applyCancel,
   applyDecision,
   CaseState,
-  housingSupportDefinition,
   openCase,
   PathUnit,
   resolveChain,
 } from '@lienthong/domain';
+import { housingSupportDefinition, PROCESSES } from '@lienthong/processes';
+
+const phase = PROCESSES.phaseOf('housing-support');
 import { chainView, executionView, toLedgerEntry, toSummary } from './case-view';
 
 const path: PathUnit[] = [
@@ -65,9 +67,9 @@ describe('chainView', () => {
 
   it('shows who passed a step and with what, and the execution phase after the last', () => {
     const state = newCase();
-    applyDecision(state, ward, { action: 'approve' }, t0 + 1000);
+    applyDecision(state, ward, { action: 'approve' }, t0 + 1000, phase);
     const data = { approvedAmount: 40_000_000, fundingSource: 'Quỹ Nghĩa tình đồng đội quận' };
-    applyDecision(state, district, { action: 'approve', data }, t0 + 2000);
+    applyDecision(state, district, { action: 'approve', data }, t0 + 2000, phase);
     const chain = chainView(state);
     expect(chain.map((s) => s.state)).toEqual(['approved', 'approved']);
     expect(chain[0].decidedBy).toEqual([{ id: 'p-ward', displayName: 'Trần Văn Đức' }]);
@@ -79,12 +81,12 @@ describe('chainView', () => {
 
   it('marks where a case was returned, rejected or cancelled, and the steps it never reached', () => {
     const returned = newCase();
-    applyDecision(returned, ward, { action: 'approve' }, t0 + 1000);
-    applyDecision(returned, district, { action: 'return', comment: 'Bổ sung dự toán' }, t0 + 2000);
+    applyDecision(returned, ward, { action: 'approve' }, t0 + 1000, phase);
+    applyDecision(returned, district, { action: 'return', comment: 'Bổ sung dự toán' }, t0 + 2000, phase);
     expect(chainView(returned).map((s) => s.state)).toEqual(['approved', 'returned']);
 
     const rejected = newCase();
-    applyDecision(rejected, ward, { action: 'reject', comment: 'Không đúng đối tượng' }, t0 + 1000);
+    applyDecision(rejected, ward, { action: 'reject', comment: 'Không đúng đối tượng' }, t0 + 1000, phase);
     expect(chainView(rejected).map((s) => s.state)).toEqual(['rejected', 'not_reached']);
 
     const cancelled = newCase();

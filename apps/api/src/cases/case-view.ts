@@ -196,6 +196,12 @@ export function executionView(state: CaseState): ExecutionDto | null {
     })),
     disbursed: execution.disbursed,
     cap: execution.cap,
-    remaining: execution.cap === null ? null : execution.cap - execution.disbursed,
+    remaining: execution.cap === null ? null : execution.settlement ? 0 : execution.cap - execution.disbursed,
+    repaid: execution.repaid ?? 0,
+    outstanding: execution.disbursed - (execution.repaid ?? 0),
+    repaymentDueDate: execution.repaymentDue?.date ?? null,
+    settlement: execution.settlement
+      ? { date: execution.settlement.date, reason: execution.settlement.reason, by: personRef(execution.settlement.by), waived: execution.settlement.waived }
+      : null,
   };
 }

@@ -23,8 +23,9 @@ import {
   CreateCaseDto,
   DecisionDto,
   ListCasesQueryDto,
-  RecordDisbursementDto,
+  RecordLedgerEntryDto,
   RecordMilestoneDto,
+  RecordSettlementDto,
   ResubmitDto,
 } from './dto/case-requests.dto';
 import { CaseDetailDto, CaseListDto, InboxDto } from './dto/case-responses.dto';
@@ -161,7 +162,7 @@ export class CasesController {
 
   @Post('cases/:id/milestones')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record the next milestone of an approved case (the last one, handover, completes it)' })
+  @ApiOperation({ summary: 'Record the next milestone of an approved case (its process says which close it)' })
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: CaseDetailDto })
   @ApiCommandResponses()
@@ -176,7 +177,7 @@ export class CasesController {
 
   @Post('cases/:id/disbursements')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record a disbursement against the approved amount' })
+  @ApiOperation({ summary: 'Record a disbursement (money paid out) against the approved amount' })
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: CaseDetailDto })
   @ApiCommandResponses()
@@ -184,8 +185,38 @@ export class CasesController {
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam()) id: string,
     @IdempotencyKey() key: string,
-    @Body() body: RecordDisbursementDto,
+    @Body() body: RecordLedgerEntryDto,
   ): Promise<CaseDetailDto> {
     return this.commands.recordDisbursement(user.id, id, key, body);
+  }
+
+  @Post('cases/:id/repayments')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record a repayment (money paid back, e.g. of an interest-free loan); repaid in full completes the case' })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: CaseDetailDto })
+  @ApiCommandResponses()
+  repayment(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @IdempotencyKey() key: string,
+    @Body() body: RecordLedgerEntryDto,
+  ): Promise<CaseDetailDto> {
+    return this.commands.recordRepayment(user.id, id, key, body);
+  }
+
+  @Post('cases/:id/settlement')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close the ledger below the approved amount, with a reason (final settlement, quyết toán)' })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: CaseDetailDto })
+  @ApiCommandResponses()
+  settlement(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @IdempotencyKey() key: string,
+    @Body() body: RecordSettlementDto,
+  ): Promise<CaseDetailDto> {
+    return this.commands.recordSettlement(user.id, id, key, body);
   }
 }

@@ -1,18 +1,13 @@
-import { Module, OnModuleInit } from '@nestjs/common';
-import { PROCESS_DEFINITIONS, validateDefinitions } from '@lienthong/domain';
+import { Module } from '@nestjs/common';
 import { UnitsModule } from '../units/units.module';
 import { CaseCommandsService } from './case-commands.service';
 import { CaseQueriesService } from './case-queries.service';
 import { CasesController } from './cases.controller';
 
+/** Cases of every registered process (the registry is checked when it is built: a malformed definition stops the boot). */
 @Module({
   imports: [UnitsModule],
   controllers: [CasesController],
   providers: [CaseQueriesService, CaseCommandsService],
 })
-export class CasesModule implements OnModuleInit {
-  /** A malformed process definition stops the API at boot, not the first case that uses it. */
-  onModuleInit(): void {
-    validateDefinitions(PROCESS_DEFINITIONS);
-  }
-}
+export class CasesModule {}

@@ -3,6 +3,7 @@ import {
   Catch,
   ExceptionFilter,
   HttpException,
+  Inject,
   HttpStatus,
   Logger,
   ServiceUnavailableException,
@@ -10,7 +11,9 @@ import {
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { DomainError, DomainErrorKind } from '@lienthong/domain';
-import { languageFrom, MessageCode, translate } from '@lienthong/i18n';
+import { PROCESS_REGISTRY } from '@lienthong/config';
+import type { ProcessRegistry } from '@lienthong/domain';
+import { languageFrom, MESSAGES, translateFrom } from '@lienthong/i18n';
 
 const STATUS: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -42,6 +45,12 @@ export interface ApiErrorBody {
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
+  /** The chain's messages and every process module's own. */
+  private readonly messages: Record<string, { vi: string; en: string }>;
+
+  constructor(@Inject(PROCESS_REGISTRY) processes: ProcessRegistry) {
+    this.messages = { ...MESSAGES, ...processes.messages };
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -61,11 +70,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, req: Request, language: 'vi' | 'en'): ApiErrorBody {
-    const make = (statusCode: number, code: MessageCode, params?: Record<string, string | number>, details?: unknown) => ({
+    const make = (statusCode: number, code: string, params?: Record<string, string | number>, details?: unknown) => ({
       statusCode,
       error: STATUS_CODES[statusCode] ?? 'Error',
       code,
-      message: translate(code, language, params),
+      message: translateFrom(this.messages, code, language, params),
       ...(details === undefined ? {} : { details }),
     });
 

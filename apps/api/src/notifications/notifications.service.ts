@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@lienthong/domain';
-import { Language, MESSAGES, MessageCode, translate } from '@lienthong/i18n';
+import { PROCESS_REGISTRY } from '@lienthong/config';
+import { DomainError, ProcessRegistry } from '@lienthong/domain';
+import { Language, MESSAGES, translateFrom } from '@lienthong/i18n';
+
+type Catalogue = Record<string, { vi: string; en: string }>;
 import { NotificationDto, NotificationListDto } from './notifications.dto';
 
 interface NotificationRow {
@@ -20,14 +23,14 @@ const COLUMNS = 'id, kind, case_id, params, created_at, read_at';
  * Stored as a kind and parameters, rendered when read: the same notification reads in Vietnamese or
  * English depending on who asks, and a reworded message applies to old notifications too.
  */
-function render(row: NotificationRow, language: Language): NotificationDto {
+function render(row: NotificationRow, language: Language, messages: Catalogue): NotificationDto {
   const params = row.params ?? {};
   const code = `notification.${row.kind}`;
   const scalars = Object.fromEntries(
     Object.entries(params).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'),
   );
-  const message = Object.hasOwn(MESSAGES, code)
-    ? translate(code as MessageCode, language, scalars)
+  const message = Object.hasOwn(messages, code)
+    ? translateFrom(messages, code, language, scalars)
     : // A kind this build does not know (written by a newer worker): show what there is rather than fail.
       String(scalars.title ?? row.kind);
   return {
@@ -44,7 +47,15 @@ function render(row: NotificationRow, language: Language): NotificationDto {
 /** A user's own notifications; another user's are as invisible as missing ones (404). */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  /** The chain's notifications and those of every process module's phase. */
+  private readonly messages: Catalogue;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(PROCESS_REGISTRY) processes: ProcessRegistry,
+  ) {
+    this.messages = { ...MESSAGES, ...processes.messages };
+  }
 
   async list(userId: string, language: Language, unreadOnly: boolean): Promise<NotificationListDto> {
     const [rows, [{ unread }]] = await Promise.all([
@@ -58,7 +69,7 @@ export class NotificationsService {
         [userId],
       ),
     ]);
-    return { items: rows.map((r) => render(r, language)), unread };
+    return { items: rows.map((r) => render(r, language, this.messages)), unread };
   }
 
   /** Idempotent: reading twice keeps the first read time. */
@@ -71,6 +82,6 @@ export class NotificationsService {
       [id, userId],
     );
     if (!row) throw new DomainError('not_found', 'notification.not_found');
-    return render(row, language);
+    return render(row, language, this.messages);
   }
 }

@@ -1,15 +1,16 @@
 /**
  * The shape of a case as the approval engine sees it. Workflows hold a `CaseState` (the source of
  * truth), the read model stores a snapshot of it, and the API computes what a caller may do from that
- * snapshot with the same rules the workflow enforces (approval-rules.ts). Pure types: importable from
- * workflow code.
+ * snapshot with the same rules the workflow enforces (chain.rules.ts, allowed-actions.ts). Pure types:
+ * importable from workflow code.
  */
+import type { ExecutionPlan, ExecutionProgress, PhaseOperation } from '../execution/execution-model';
 
 export const CASE_STATUSES = ['pending', 'returned', 'in_progress', 'completed', 'rejected', 'cancelled'] as const;
 /**
  * pending: waiting for a decision at `chain[stepIndex]`; returned: back with the initiator for
- * revision; in_progress: approved, in its execution phase (milestones, disbursements); completed:
- * handed over; rejected and cancelled are final too.
+ * revision; in_progress: approved, in its process's execution phase; completed: approved and, with a
+ * phase, through it; rejected and cancelled are final too.
  */
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const FINAL_STATUSES: readonly CaseStatus[] = ['completed', 'rejected', 'cancelled'];
@@ -18,7 +19,7 @@ export const DECISION_ACTIONS = ['approve', 'reject', 'return'] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 
 /** What a caller may do on a case; the API lists these as `allowedActions`. */
-export type CaseAction = DecisionAction | 'resubmit' | 'cancel' | 'milestone' | 'disbursement';
+export type CaseAction = DecisionAction | 'resubmit' | 'cancel' | PhaseOperation;
 
 /** A field a decision must carry, e.g. `approvedAmount` (VND, at most the requested amount). */
 export interface DecisionField {
@@ -62,18 +63,6 @@ export interface ResolvedDeadline {
   escalateAfterMs: number | null;
 }
 
-/** The phase after approval (housing: milestones to handover, disbursements against the approved sum). */
-export interface ExecutionPlan {
-  /** In the order they must happen; the last one closes the case. Targets count from the approval. */
-  milestones: { kind: string; targetAfterMs: number }[];
-  /** Officers and chairs of these units record milestones (housing: the origin branch and its ward). */
-  milestoneUnitIds: string[];
-  /** Officers and chairs of these units record disbursements (housing: the approving district). */
-  disbursementUnitIds: string[];
-  /** The approve-data field whose value caps the disbursement ledger (housing: approvedAmount). */
-  capField: string | null;
-}
-
 export interface Person {
   userId: string;
   displayName: string;
@@ -110,23 +99,6 @@ export interface PassedStep {
   data: Record<string, unknown> | null;
 }
 
-export interface MilestoneProgress {
-  kind: string;
-  targetDate: string;
-  date: string | null;
-  note: string | null;
-  recordedBy: Person | null;
-  overdue: boolean;
-}
-
-export interface ExecutionProgress {
-  approvedAt: string;
-  milestones: MilestoneProgress[];
-  /** Sum of disbursements so far; never above `cap`. */
-  disbursed: number;
-  cap: number | null;
-}
-
 export interface CaseState {
   caseId: string;
   processType: string;
@@ -144,11 +116,15 @@ export interface CaseState {
   passed: PassedStep[];
   /** Where a resubmitted case resumes (see ProcessDefinition.resubmitTo). */
   resubmitTo: 'returning-step' | 'first-step';
+  /** Payload fields (dot paths) whose change on resubmission restarts the chain; absent in older cases. */
+  restartOnChangeOf?: string[];
   /** True once any approval was recorded; from then on the initiator can no longer cancel. */
   everApproved: boolean;
   /** Data of the final approval (e.g. approvedAmount, fundingSource). */
   outcome: Record<string, unknown> | null;
+  /** The execution phase as resolved at submission (who records what); null for a process without one. */
   plan: ExecutionPlan | null;
+  /** Progress through the execution phase, from the last approval on. */
   execution: ExecutionProgress | null;
   submittedAt: string;
   updatedAt: string;
@@ -168,6 +144,9 @@ export const CASE_EVENT_ACTIONS = [
   'milestone',
   'disbursement',
   'milestone_overdue',
+  'repayment',
+  'repayment_overdue',
+  'settlement',
 ] as const;
 export type CaseEventAction = (typeof CASE_EVENT_ACTIONS)[number];
 
@@ -191,11 +170,12 @@ export interface CaseEvent {
   requestHash?: string | null;
 }
 
-/** A refusal by a rule, mapped by the API to an HTTP status and a message (libs/i18n). */
-import type { MessageCode } from '@lienthong/i18n';
-
+/**
+ * A refusal by a rule, mapped by the API to an HTTP status and a message: libs/i18n holds the chain's
+ * codes, each process module its own (a test checks every code has both languages).
+ */
 export interface RuleViolation {
   kind: 'forbidden' | 'conflict' | 'unprocessable';
-  code: MessageCode;
+  code: string;
   params?: Record<string, string | number>;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CaseState, DecisionAction, DecisionField, ExecutionPlan, ResolvedStep, RuleViolation } from '../approval/case-model';
+import { CaseState, DecisionAction, DecisionField, ResolvedStep, RuleViolation } from '../approval/case-model';
+import type { ExecutionPlan } from '../execution/execution-model';
 import { DAY_MS } from '../approval/deadline';
 
 /**
@@ -45,15 +46,25 @@ export interface ProcessDefinition {
   checkPayload?: (payload: Record<string, unknown>) => RuleViolation | null;
   /** Payload fields (dot paths) folded into the diacritic-insensitive search text. */
   searchFields: string[];
+  /** Payload fields (dot paths) holding a member's ID: the member must belong to the originating unit. */
+  memberFields?: string[];
   /** The payload field shown as the requested amount in lists. */
   requestedAmountField?: string;
+  /** The last approval's text field shown as the fund in lists (where the money comes from). */
+  fundField?: string;
   steps: StepDefinition[];
   resubmitTo: CaseState['resubmitTo'];
+  /** Payload fields (dot paths) whose change on resubmission sends the case back to the first step. */
+  restartOnChangeOf?: string[];
+  /** The execution phase's data; its rules are the process module's `phase`. */
   execution?: {
-    milestones: { kind: string; targetDays: number }[];
+    milestones: { kind: string; targetDays: number; by?: UnitRef[] }[];
     milestonesBy: UnitRef[];
     disbursementsBy: UnitRef[];
+    repaymentsBy?: UnitRef[];
+    settlementBy?: UnitRef[];
     capField: string | null;
+    closeWhenDisbursed?: boolean;
   };
 }
 
@@ -107,22 +118,37 @@ const definitionSchema = z
     payloadSchema: z.custom<z.ZodType>((v) => v instanceof z.ZodType, 'must be a zod schema'),
     checkPayload: z.function().optional(),
     searchFields: z.array(z.string().min(1)),
+    memberFields: z.array(z.string().min(1)).optional(),
     requestedAmountField: z.string().optional(),
+    fundField: z.string().optional(),
     steps: z.array(stepSchema).min(1),
     resubmitTo: z.enum(['returning-step', 'first-step']),
+    restartOnChangeOf: z.array(z.string().min(1)).optional(),
     execution: z
       .object({
-        milestones: z.array(z.object({ kind: z.string().regex(/^[a-z0-9-]+$/), targetDays: z.number().int().min(0) })).min(1),
-        milestonesBy: z.array(unitRef).min(1),
-        disbursementsBy: z.array(unitRef).min(1),
+        milestones: z.array(
+          z.object({ kind: z.string().regex(/^[a-z0-9-]+$/), targetDays: z.number().int().min(0), by: z.array(unitRef).min(1).optional() }),
+        ),
+        milestonesBy: z.array(unitRef),
+        disbursementsBy: z.array(unitRef),
+        repaymentsBy: z.array(unitRef).optional(),
+        settlementBy: z.array(unitRef).optional(),
         capField: z.string().nullable(),
+        closeWhenDisbursed: z.boolean().optional(),
       })
       .optional(),
   })
   .superRefine((d, ctx) => {
     const ids = d.steps.map((s) => s.id);
     if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['steps'], message: 'step ids must be unique' });
-    const refs = [...(d.execution?.milestonesBy ?? []), ...(d.execution?.disbursementsBy ?? [])];
+    const exec = d.execution;
+    const refs = [
+      ...(exec?.milestonesBy ?? []),
+      ...(exec?.milestones.flatMap((m) => m.by ?? []) ?? []),
+      ...(exec?.disbursementsBy ?? []),
+      ...(exec?.repaymentsBy ?? []),
+      ...(exec?.settlementBy ?? []),
+    ];
     for (const ref of refs) {
       const step = ref.startsWith('step:') ? d.steps.find((s) => s.id === ref.slice(5)) : undefined;
       if (ref.startsWith('step:') && !step) ctx.addIssue({ code: 'custom', path: ['execution'], message: `${ref} names no step` });
@@ -227,13 +253,15 @@ export function resolveChain(
   const unitOf = (ref: UnitRef): string | null =>
     ref === 'origin' ? origin.id : (chain.find((s) => s.id === ref.slice(5))?.unitId ?? null);
   const units = (refs: UnitRef[]) => [...new Set(refs.map(unitOf).filter((u): u is string => u !== null))];
-  return {
-    chain,
-    plan: {
-      milestones: exec.milestones.map((m) => ({ kind: m.kind, targetAfterMs: m.targetDays * dayMs })),
-      milestoneUnitIds: units(exec.milestonesBy),
-      disbursementUnitIds: units(exec.disbursementsBy),
-      capField: exec.capField,
-    },
+  const plan: ExecutionPlan = {
+    milestones: exec.milestones.map((m) => ({ kind: m.kind, targetAfterMs: m.targetDays * dayMs, ...(m.by ? { unitIds: units(m.by) } : {}) })),
+    milestoneUnitIds: units(exec.milestonesBy),
+    disbursementUnitIds: units(exec.disbursementsBy),
+    capField: exec.capField,
   };
+  // Only what the definition says: a plan of an older definition stays as it was (and replays alike).
+  if (exec.repaymentsBy) plan.repaymentUnitIds = units(exec.repaymentsBy);
+  if (exec.settlementBy) plan.settlementUnitIds = units(exec.settlementBy);
+  if (exec.closeWhenDisbursed) plan.closeWhenDisbursed = true;
+  return { chain, plan };
 }

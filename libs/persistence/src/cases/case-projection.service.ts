@@ -1,32 +1,32 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { PROCESS_REGISTRY } from '@lienthong/config';
 import { caseWorkflowId } from '@lienthong/contracts';
 import type { CaseProjection } from '@lienthong/contracts';
-import { decidedBy } from '@lienthong/domain';
-import { CaseEvent, CaseState, FINAL_STATUSES, ResolvedStep } from '@lienthong/domain';
-import { endOfDateHcm } from '@lienthong/domain';
-import { isVnd } from '@lienthong/domain';
-import { definitionOfCase, ProcessDefinition } from '@lienthong/domain';
-import { PROCESS_DEFINITIONS } from '@lienthong/domain';
-import { ACTING_ROLES } from '@lienthong/domain';
-import { foldVietnamese } from '@lienthong/domain';
-import type { NotificationKind } from '../entities';
+import {
+  ACTING_ROLES,
+  CaseEvent,
+  CaseState,
+  decidedBy,
+  definitionOfCase,
+  ExecutionPhase,
+  FINAL_STATUSES,
+  foldVietnamese,
+  isVnd,
+  NotificationPlan,
+  ProcessDefinition,
+  ProcessRegistry,
+  ResolvedStep,
+} from '@lienthong/domain';
+import { LEDGER_ENTRY_KINDS } from '../entities';
 import { settleChecks } from './projection-checks.service';
 
 /**
  * Kinds addressed to a step's deciders: the initiator never decides their own case, so is never told
  * (a milestone, by contrast, the origin branch records, initiator included).
  */
-const DECIDER_KINDS = new Set<NotificationKind>(['decision_needed', 'case_overdue', 'case_escalated', 'case_cancelled']);
-
-/** Who a notification goes to: the officers and chairs of some units, or one user. */
-type Recipients = { units: string[] } | { user: string };
-
-export interface NotificationPlan {
-  kind: NotificationKind;
-  to: Recipients;
-  params: Record<string, unknown>;
-}
+const DECIDER_KINDS = new Set<string>(['decision_needed', 'case_overdue', 'case_escalated', 'case_cancelled']);
+const LEDGER_KINDS = new Set<string>(LEDGER_ENTRY_KINDS);
 
 /**
  * Writes what case workflows report into the read model: the `cases` row, the audit trail, the ledger
@@ -40,7 +40,10 @@ export interface NotificationPlan {
  */
 @Injectable()
 export class CaseProjectionService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(PROCESS_REGISTRY) private readonly processes: ProcessRegistry,
+  ) {}
 
   /**
    * `settles`: the Update ID of the caller's check row (ProjectionChecksService), deleted in the same
@@ -54,12 +57,13 @@ export class CaseProjectionService {
 
     await this.dataSource.transaction(async (tx) => {
       const definition = await this.definitionOf(tx, state);
-      await this.upsertCase(tx, state, requestHash, definition);
+      const phase = this.processes.phaseOf(state.processType);
+      await this.upsertCase(tx, state, requestHash, definition, phase);
       const inserted = await this.insertEvents(tx, state.caseId, events);
       await this.insertLedger(tx, state.caseId, events);
       const deciders = decidedBy(state);
       for (const event of events.filter((e) => inserted.has(e.seq))) {
-        for (const plan of notificationsFor(state, event)) await this.notify(tx, state, event, plan, deciders);
+        for (const plan of notificationsFor(state, event, phase)) await this.notify(tx, state, event, plan, deciders);
       }
       if (settles) await settleChecks(tx, state.caseId, [settles]);
     });
@@ -68,15 +72,22 @@ export class CaseProjectionService {
   /** The definition the case was started with (its organization's own variant, if there is one). */
   private async definitionOf(tx: EntityManager, state: CaseState): Promise<ProcessDefinition | null> {
     // Only with organization variants does the answer depend on the organization: skip the query otherwise.
-    const variants = PROCESS_DEFINITIONS.some((d) => d.processType === state.processType && d.organizations);
+    const definitions = this.processes.definitions;
+    const variants = definitions.some((d) => d.processType === state.processType && d.organizations);
     const rows: { code: string }[] = variants
       ? await tx.query('SELECT code FROM organizations WHERE id = $1', [state.organizationId])
       : [];
-    return definitionOfCase(PROCESS_DEFINITIONS, state, rows[0]?.code);
+    return definitionOfCase(definitions, state, rows[0]?.code);
   }
 
-  private async upsertCase(tx: EntityManager, state: CaseState, requestHash: string, definition: ProcessDefinition | null): Promise<void> {
-    const row = caseColumns(state, requestHash, definition);
+  private async upsertCase(
+    tx: EntityManager,
+    state: CaseState,
+    requestHash: string,
+    definition: ProcessDefinition | null,
+    phase: ExecutionPhase | null,
+  ): Promise<void> {
+    const row = caseColumns(state, requestHash, definition, phase);
     const columns = Object.keys(row);
     const placeholders = columns.map((c, i) => `$${i + 1}${CASTS[c] ?? ''}`);
     const updates = columns.filter((c) => !IMMUTABLE.has(c)).map((c) => `${c} = EXCLUDED.${c}`);
@@ -120,17 +131,17 @@ export class CaseProjectionService {
 
   private async insertLedger(tx: EntityManager, caseId: string, events: CaseEvent[]): Promise<void> {
     for (const e of events) {
-      if (e.action !== 'disbursement') continue;
+      if (!LEDGER_KINDS.has(e.action)) continue;
       const amount = e.data?.amount;
       const date = e.data?.date;
       if (!isVnd(amount) || typeof date !== 'string' || !e.actor) {
-        throw new Error(`Disbursement event ${e.seq} of case ${caseId} lacks an amount, a date or an actor`);
+        throw new Error(`Ledger event ${e.seq} (${e.action}) of case ${caseId} lacks an amount, a date or an actor`);
       }
       await tx.query(
         `INSERT INTO ledger_entries (case_id, seq, kind, amount, entry_date, note, recorded_by, recorded_at)
-         VALUES ($1, $2, 'disbursement', $3, $4, $5, $6, $7)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (case_id, seq) DO NOTHING`,
-        [caseId, e.seq, amount, date, e.comment, e.actor.userId, e.at],
+        [caseId, e.seq, e.action, amount, date, e.comment, e.actor.userId, e.at],
       );
     }
   }
@@ -162,13 +173,18 @@ const IMMUTABLE = new Set(['id', 'organization_id', 'process_type', 'definition_
 const CASTS: Record<string, string> = { decided_by: '::uuid[]', state: '::jsonb' };
 
 /** The `cases` row for a state, column by column (raw SQL: the upsert needs ON CONFLICT … WHERE). */
-export function caseColumns(state: CaseState, requestHash: string, definition: ProcessDefinition | null): Record<string, unknown> {
+export function caseColumns(
+  state: CaseState,
+  requestHash: string,
+  definition: ProcessDefinition | null,
+  phase: ExecutionPhase | null,
+): Record<string, unknown> {
   const deciding = state.status === 'pending' || state.status === 'returned' ? (state.chain[state.stepIndex] ?? null) : null;
-  const { dueAt, overdue } = deadlineOf(state);
+  const { dueAt, overdue } = deadlineOf(state, phase);
   const requested = definition?.requestedAmountField ? state.payload[definition.requestedAmountField] : null;
   const capField = state.plan?.capField;
   const approved = capField ? state.outcome?.[capField] : null;
-  const fundingSource = state.outcome?.fundingSource;
+  const fundingSource = definition?.fundField ? state.outcome?.[definition.fundField] : null;
   return {
     id: state.caseId,
     organization_id: state.organizationId,
@@ -200,17 +216,10 @@ export function caseColumns(state: CaseState, requestHash: string, definition: P
   };
 }
 
-/** Pending: the step's due time. In execution: the end of the earliest open milestone's target day. */
-function deadlineOf(state: CaseState): { dueAt: string | null; overdue: boolean } {
+/** Pending: the step's due time. In execution: what the process's phase says is due next. */
+function deadlineOf(state: CaseState, phase: ExecutionPhase | null): { dueAt: string | null; overdue: boolean } {
   if (state.status === 'pending' && state.step) return { dueAt: state.step.dueAt, overdue: state.step.overdue };
-  if (state.status === 'in_progress' && state.execution) {
-    const open = state.execution.milestones.filter((m) => !m.date);
-    const earliest = open.map((m) => m.targetDate).sort()[0];
-    return {
-      dueAt: earliest ? new Date(endOfDateHcm(earliest)).toISOString() : null,
-      overdue: open.some((m) => m.overdue),
-    };
-  }
+  if (state.status === 'in_progress' && state.execution && phase) return phase.deadline(state);
   return { dueAt: null, overdue: false };
 }
 
@@ -234,7 +243,7 @@ function decisive(event: CaseEvent): boolean {
  * Who an event tells what. Derived from the event and the case's frozen chain, not from the state at
  * the end of the batch, so an event always yields the same notifications whichever projection carries it.
  */
-export function notificationsFor(state: CaseState, event: CaseEvent): NotificationPlan[] {
+export function notificationsFor(state: CaseState, event: CaseEvent, phase: ExecutionPhase | null): NotificationPlan[] {
   const base = { title: state.title };
   const at = (step: ResolvedStep) => ({ ...base, stepId: step.id, unitId: step.unitId, unitName: step.unitName });
   const withComment = (params: Record<string, unknown>) => (event.comment ? { ...params, comment: event.comment } : params);
@@ -267,19 +276,8 @@ export function notificationsFor(state: CaseState, event: CaseEvent): Notificati
         ? [{ kind: 'case_escalated', to: { units: [to] }, params: { ...stepParams, dueAt: event.data?.dueAt, escalatedTo: to } }]
         : [];
     }
-    case 'milestone_overdue':
-      return state.plan?.milestoneUnitIds.length
-        ? [
-            {
-              kind: 'milestone_overdue',
-              to: { units: state.plan.milestoneUnitIds },
-              params: { ...base, milestone: event.data?.kind, targetDate: event.data?.targetDate },
-            },
-          ]
-        : [];
-    case 'milestone':
-      return event.data?.closed ? [{ kind: 'case_completed', to: initiator, params: withComment({ ...base, milestone: event.data.kind }) }] : [];
-    case 'disbursement':
-      return [];
+    default:
+      // The execution phase's own events (milestones, ledger entries, their clock): the process's rules.
+      return phase?.notifications(state, event) ?? [];
   }
 }

@@ -3,7 +3,7 @@ import { CaseEventEntity } from './case-event.entity';
 import { LedgerEntry, LEDGER_ENTRY_KINDS, type LedgerEntryKind } from './ledger-entry.entity';
 import { Member } from './member.entity';
 import { Membership } from './membership.entity';
-import { Notification, NOTIFICATION_KINDS, type NotificationKind, notificationMessage } from './notification.entity';
+import { Notification } from './notification.entity';
 import { Organization } from './organization.entity';
 import { OrganizationLevel } from './organization-level.entity';
 import { ProjectionCheck } from './projection-check.entity';
@@ -20,8 +20,6 @@ export {
   Member,
   Membership,
   Notification,
-  NOTIFICATION_KINDS,
-  notificationMessage,
   Organization,
   OrganizationLevel,
   ProjectionCheck,
@@ -30,7 +28,7 @@ export {
   User,
   VND_TRANSFORMER,
 };
-export type { LedgerEntryKind, NotificationKind };
+export type { LedgerEntryKind };
 
 export const ENTITIES = [
   Organization,

@@ -3,7 +3,8 @@ import { Case } from './case.entity';
 import { User } from './user.entity';
 import { VND_TRANSFORMER } from './vnd.transformer';
 
-export const LEDGER_ENTRY_KINDS = ['disbursement'] as const;
+/** Money out (disbursements against an approved amount) and back (repayments of a loan). */
+export const LEDGER_ENTRY_KINDS = ['disbursement', 'repayment'] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
 
 /**

@@ -1,29 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
-import type { MessageCode } from '@lienthong/i18n';
 import { Case } from './case.entity';
 import { User } from './user.entity';
 
-export const NOTIFICATION_KINDS = [
-  'decision_needed',
-  'case_returned',
-  'case_approved',
-  'case_rejected',
-  'case_cancelled',
-  'case_overdue',
-  'case_escalated',
-  'milestone_overdue',
-  'case_completed',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-/** The message a notification is shown with; the compiler refuses a kind without one. */
-export function notificationMessage(kind: NotificationKind): MessageCode {
-  return `notification.${kind}`;
-}
-
 /**
- * What a user is told about a case, derived from its events by the projection. `kind` has an i18n
- * message `notification.<kind>` rendered with `params`. One per user, event and kind: a projection
+ * What a user is told about a case, derived from its events by the projection. `kind` has a message
+ * `notification.<kind>` (libs/i18n, or the process module's own texts) rendered with `params`. One per user, event and kind: a projection
  * retried or run twice notifies nobody twice.
  */
 @Entity({ name: 'notifications' })
@@ -51,7 +32,7 @@ export class Notification {
   eventSeq: number;
 
   @Column({ type: 'varchar', length: 32 })
-  kind: NotificationKind;
+  kind: string;
 
   @Column({ type: 'jsonb' })
   params: Record<string, unknown>;

@@ -15,6 +15,11 @@ import {
   MinLength,
 } from 'class-validator';
 import { CASE_STATUSES, CaseStatus, DECISION_ACTIONS, DecisionAction } from '@lienthong/domain';
+import { PROCESSES } from '@lienthong/processes';
+import { PAYLOAD_SCHEMA_REFS } from '../payload-schemas';
+
+/** The first registered process's example: what a reader of the API document sees filled in. */
+const EXAMPLE = PROCESSES.modules[0].example;
 
 /** Not only spaces: a title or a kind must say something. */
 const NOT_BLANK = /\S/;
@@ -22,41 +27,27 @@ const NOT_BLANK = /\S/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const COMMENT_MAX = 2000;
 
-export const HOUSING_PAYLOAD_EXAMPLE = {
-  beneficiary: {
-    name: 'Nguyễn Văn Hùng',
-    address: 'Tổ dân phố 1, phường Ngọc Thụy, quận Long Biên, Hà Nội',
-    phone: '0912 345 678',
-  },
-  situation: 'Nhà cấp 4 xây năm 1985, mái ngói dột nát, tường nứt; hộ có 3 người, thu nhập thấp, không đủ khả năng tự sửa chữa.',
-  kind: 'repair',
-  estimatedCost: 120_000_000,
-  requestedAmount: 50_000_000,
-  otherFunding: [{ source: 'Gia đình tự đóng góp', amount: 70_000_000 }],
-};
-
 export class CreateCaseDto {
-  @ApiProperty({ example: 'housing-support', description: 'Which process (see the process definitions)' })
+  @ApiProperty({ enum: PROCESSES.types, example: PROCESSES.types[0], description: 'Which process' })
   @IsString()
   @MinLength(1)
   @MaxLength(64)
   processType: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The unit the case starts at (housing support: a branch, chi hội)' })
+  @ApiProperty({ format: 'uuid', description: 'The unit the case starts at (for most processes a branch, chi hội)' })
   @IsUUID('all')
   unitId: string;
 
-  @ApiProperty({ example: 'Hỗ trợ sửa nhà cho hội viên Nguyễn Văn Hùng', maxLength: 300 })
+  @ApiProperty({ example: EXAMPLE.title, maxLength: 300 })
   @IsString()
   @MaxLength(300)
   @Matches(NOT_BLANK, { message: 'title must not be blank' })
   title: string;
 
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    example: HOUSING_PAYLOAD_EXAMPLE,
-    description: "The process's own fields, validated against its definition (housing support: beneficiary, situation, kind, amounts in VND)",
+    oneOf: PAYLOAD_SCHEMA_REFS,
+    example: EXAMPLE.payload,
+    description: "The process's own fields (one schema per process, `<Process>Payload`), validated against its definition; amounts in VND",
   })
   @IsObject()
   payload: Record<string, unknown>;
@@ -89,7 +80,7 @@ export class ListCasesQueryDto {
 
   @ApiPropertyOptional({
     example: 'nguyen van hung',
-    description: 'Search in title, beneficiary name and address; accents and case are ignored ("Hùng" = "hung")',
+    description: "Search in the title and the process's own search fields (a person's name, an address); accents and case are ignored (\"Hùng\" = \"hung\")",
   })
   @IsOptional()
   @IsString()
@@ -126,8 +117,8 @@ export class DecisionDto {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    example: { approvedAmount: 40_000_000, fundingSource: 'Quỹ Nghĩa tình đồng đội quận' },
-    description: 'What an approval at this step must carry (district: approvedAmount in VND and fundingSource)',
+    example: { approvedAmount: 30_000_000, fundingSource: 'Quỹ Nghĩa tình đồng đội quận' },
+    description: "What an approval at this step must carry: the step's `approveData` in the case detail (e.g. approvedAmount in VND and fundingSource)",
   })
   @IsOptional()
   @IsObject()
@@ -144,7 +135,7 @@ export class DecisionDto {
 }
 
 export class ResubmitDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, example: HOUSING_PAYLOAD_EXAMPLE, description: 'The revised payload, complete' })
+  @ApiProperty({ oneOf: PAYLOAD_SCHEMA_REFS, example: EXAMPLE.payload, description: "The revised payload, complete (the case's process's schema)" })
   @IsObject()
   payload: Record<string, unknown>;
 
@@ -171,7 +162,7 @@ export class CancelDto {
 }
 
 export class RecordMilestoneDto {
-  @ApiProperty({ example: 'construction-started', description: 'The next milestone of the plan, in order' })
+  @ApiProperty({ example: 'construction-started', description: "The next milestone of the case's plan (`execution.milestones`), in order" })
   @IsString()
   @MaxLength(64)
   @Matches(NOT_BLANK, { message: 'kind must not be blank' })
@@ -189,8 +180,9 @@ export class RecordMilestoneDto {
   note?: string;
 }
 
-export class RecordDisbursementDto {
-  @ApiProperty({ example: 20_000_000, description: 'Whole đồng (VND), at least 1; the total stays within the approved amount' })
+/** A disbursement (the total stays within the approved amount) or a repayment (within what was paid out). */
+export class RecordLedgerEntryDto {
+  @ApiProperty({ example: 20_000_000, description: 'Whole đồng (VND), at least 1' })
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
@@ -206,4 +198,17 @@ export class RecordDisbursementDto {
   @IsString()
   @MaxLength(COMMENT_MAX)
   note?: string;
+}
+
+export class RecordSettlementDto {
+  @ApiProperty({ example: '2025-09-30', description: 'YYYY-MM-DD, not in the future (Asia/Ho_Chi_Minh)' })
+  @IsString()
+  @Matches(ISO_DATE, { message: 'date must be YYYY-MM-DD' })
+  date: string;
+
+  @ApiProperty({ example: 'Công trình hoàn thành với chi phí thấp hơn dự toán; phần còn lại không giải ngân.', maxLength: COMMENT_MAX })
+  @IsString()
+  @MaxLength(COMMENT_MAX)
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  reason: string;
 }

@@ -7,10 +7,12 @@ import {
   CaseStatus,
   DECISION_ACTIONS,
   DecisionAction,
+  PHASE_OPERATIONS,
 } from '@lienthong/domain';
-import { HOUSING_PAYLOAD_EXAMPLE } from './case-requests.dto';
+import { PROCESSES } from '@lienthong/processes';
+import { PAYLOAD_SCHEMA_REFS } from '../payload-schemas';
 
-const CASE_ACTIONS: CaseAction[] = [...DECISION_ACTIONS, 'resubmit', 'cancel', 'milestone', 'disbursement'];
+const CASE_ACTIONS: CaseAction[] = [...DECISION_ACTIONS, 'resubmit', 'cancel', ...PHASE_OPERATIONS];
 
 export class UnitRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -31,7 +33,7 @@ export class CurrentStepDto {
 
 export class CaseSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'housing-support' }) processType: string;
+  @ApiProperty({ enum: PROCESSES.types, example: PROCESSES.types[0] }) processType: string;
   @ApiProperty({ example: 'Hỗ trợ sửa nhà cho hội viên Nguyễn Văn Hùng' }) title: string;
   @ApiProperty({ enum: CASE_STATUSES, example: 'pending' }) status: CaseStatus;
   @ApiProperty({ type: UnitRefDto, description: 'Where the case started' }) originUnit: UnitRefDto;
@@ -165,12 +167,26 @@ export class MilestoneProgressDto {
   @ApiProperty({ example: false }) overdue: boolean;
 }
 
+export class SettlementDto {
+  @ApiProperty({ example: '2025-09-30' }) date: string;
+  @ApiProperty({ example: 'Chi phí thực tế thấp hơn dự toán.' }) reason: string;
+  @ApiProperty({ type: PersonRefDto }) by: PersonRefDto;
+  @ApiProperty({ example: 2_000_000, description: 'VND left undisbursed' }) waived: number;
+}
+
 export class ExecutionDto {
   @ApiProperty({ format: 'date-time' }) approvedAt: string;
   @ApiProperty({ type: [MilestoneProgressDto] }) milestones: MilestoneProgressDto[];
   @ApiProperty({ example: 20_000_000, description: 'VND disbursed so far' }) disbursed: number;
-  @ApiProperty({ type: Number, nullable: true, example: 40_000_000, description: 'VND that may be disbursed in all' }) cap: number | null;
-  @ApiProperty({ type: Number, nullable: true, example: 20_000_000 }) remaining: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 30_000_000, description: 'VND that may be disbursed in all' }) cap: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 10_000_000, description: 'VND still to disburse (0 once settled)' })
+  remaining: number | null;
+  @ApiProperty({ example: 0, description: 'VND paid back so far (loans)' }) repaid: number;
+  @ApiProperty({ example: 20_000_000, description: 'VND paid out and not yet paid back' }) outstanding: number;
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'When the money must be back by (loans), YYYY-MM-DD' })
+  repaymentDueDate: string | null;
+  @ApiProperty({ type: SettlementDto, nullable: true, description: 'The ledger closed below the cap, with a reason' })
+  settlement: SettlementDto | null;
 }
 
 export class TimelineEventDto {
@@ -197,10 +213,11 @@ export class LedgerEntryDto {
 }
 
 export class CaseDetailDto extends CaseSummaryDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, example: HOUSING_PAYLOAD_EXAMPLE }) payload: Record<string, unknown>;
+  @ApiProperty({ oneOf: PAYLOAD_SCHEMA_REFS, example: PROCESSES.modules[0].example.payload, description: "The process's own fields" })
+  payload: Record<string, unknown>;
   @ApiProperty({ type: [ChainStepDto], description: 'The levels the case climbs, resolved when it was submitted' })
   chain: ChainStepDto[];
-  @ApiProperty({ type: ExecutionDto, nullable: true, description: 'After the final approval: milestones and disbursements' })
+  @ApiProperty({ type: ExecutionDto, nullable: true, description: "After the final approval, for processes with an execution phase: milestones and the ledger's totals" })
   execution: ExecutionDto | null;
   @ApiProperty({ type: [TimelineEventDto], description: 'Everything that happened, in order' }) timeline: TimelineEventDto[];
   @ApiProperty({ type: [LedgerEntryDto] }) ledger: LedgerEntryDto[];

@@ -1,26 +1,43 @@
-import { housingSupportDefinition } from '../processes/housing-support.definition';
-import { PathUnit, resolveChain } from '../processes/process-definition';
 import {
-  allowedActions,
-  applyAlarm,
+  Actor,
+  allowedActions as allowedActionsOf,
+  applyAlarm as applyAlarmOf,
   applyCancel,
-  applyDecision,
-  applyDisbursement,
-  applyMilestone,
+  applyDecision as applyDecisionOf,
   applyResubmit,
+  CaseAction,
+  CaseEvent,
+  CaseState,
   checkCancel,
   checkDecision,
-  checkDisbursement,
-  checkMilestone,
   checkResubmit,
   DecisionRequest,
   decidedBy,
   DisbursementRequest,
   MilestoneRequest,
-  nextAlarm,
+  nextAlarm as nextAlarmOf,
   openCase,
-} from './approval-rules';
-import { Actor, CaseAction, CaseEvent, CaseState, ResolvedStep } from './case-model';
+  PathUnit,
+  resolveChain,
+  ResolvedStep,
+} from '@lienthong/domain';
+import { housingSupportDefinition, housingSupportDefinitionV1 } from './housing-support.definition';
+import { housingSupportPhase as phase } from './housing-support.phase';
+
+/**
+ * The chain's rules and housing's execution phase together, through a housing case's whole life:
+ * the rules as the workflow and the API run them, with the module's phase.
+ */
+const applyDecision = (state: CaseState, who: Actor, req: DecisionRequest, now: number) => applyDecisionOf(state, who, req, now, phase);
+const allowedActions = (state: CaseState, who: Actor) => allowedActionsOf(state, who, phase);
+const nextAlarm = (state: CaseState) => nextAlarmOf(state, phase);
+const applyAlarm = (state: CaseState, now: number) => applyAlarmOf(state, now, phase);
+const checkMilestone = (state: CaseState, who: Actor, req: MilestoneRequest, now: number) => phase.operations.milestone!.check(state, who, req, now);
+const applyMilestone = (state: CaseState, who: Actor, req: MilestoneRequest, now: number) => phase.operations.milestone!.apply(state, who, req, now);
+const checkDisbursement = (state: CaseState, who: Actor, req: DisbursementRequest, now: number) =>
+  phase.operations.disbursement!.check(state, who, req, now);
+const applyDisbursement = (state: CaseState, who: Actor, req: DisbursementRequest, now: number) =>
+  phase.operations.disbursement!.apply(state, who, req, now);
 
 // A housing case of Chi hội 1, verified by the ward Ngọc Thụy and approved by the district Long Biên.
 const BRANCH = 'u-chi-hoi-1';
@@ -98,6 +115,7 @@ function open(options: OpenOptions = {}): { state: CaseState; events: CaseEvent[
       chain,
       plan,
       resubmitTo: options.resubmitTo ?? 'returning-step',
+      restartOnChangeOf: housingSupportDefinition.restartOnChangeOf,
     },
     options.now ?? SUBMITTED,
   );
@@ -402,6 +420,9 @@ describe('the happy path', () => {
       ],
       disbursed: 0,
       cap: APPROVED,
+      repaid: 0,
+      repaymentDue: null,
+      settlement: null,
     });
   });
 
@@ -588,13 +609,18 @@ describe('milestones', () => {
     });
   });
 
-  it('are recorded by officers of the origin branch and of the ward, nobody else', () => {
+  it('the works are recorded by officers of the origin branch, the handover is confirmed by the ward, nobody else', () => {
     const state = approvedCase();
     const req = { kind: 'construction-started', date: '2026-12-01' };
     expect(checkMilestone(state, initiator, req, recordedAt)).toBeNull();
-    expect(checkMilestone(state, wardVice, req, recordedAt)).toBeNull();
-    expect(checkMilestone(state, districtChair, req, recordedAt)).toEqual({ kind: 'forbidden', code: 'case.not_milestone_recorder' });
-    expect(checkMilestone(state, otherWardOfficer, req, recordedAt)).toEqual({ kind: 'forbidden', code: 'case.not_milestone_recorder' });
+    for (const who of [wardVice, districtChair, otherWardOfficer]) {
+      expect(checkMilestone(state, who, req, recordedAt)).toEqual({ kind: 'forbidden', code: 'case.not_milestone_recorder' });
+    }
+    milestone(state, initiator, req, recordedAt);
+    milestone(state, initiator, { kind: 'construction-completed', date: '2026-12-20' }, recordedAt);
+    const handover = { kind: 'handed-over', date: '2026-12-21' };
+    expect(checkMilestone(state, initiator, handover, recordedAt)).toEqual({ kind: 'forbidden', code: 'case.not_milestone_recorder' });
+    expect(checkMilestone(state, wardVice, handover, recordedAt)).toBeNull();
   });
 
   it('must follow the order of the plan', () => {
@@ -650,7 +676,7 @@ describe('milestones', () => {
     }
   });
 
-  it('the handover completes the case', () => {
+  it('the handover completes the case once the approved amount is paid in full', () => {
     const state = approvedCase();
     const e1 = milestone(state, initiator, { kind: 'construction-started', date: '2026-12-15', note: '  Khởi công ' }, at('2026-12-15T05:00:00Z'));
     expect(e1[0]).toMatchObject({
@@ -665,17 +691,69 @@ describe('milestones', () => {
       note: 'Khởi công',
       recordedBy: { userId: initiator.userId, displayName: initiator.displayName },
     });
-    milestone(state, wardChair, { kind: 'construction-completed', date: '2027-03-01' }, at('2027-03-01T05:00:00Z'));
+    milestone(state, initiator, { kind: 'construction-completed', date: '2027-03-01' }, at('2027-03-01T05:00:00Z'));
     expect(state.status).toBe('in_progress');
-    const last = milestone(state, initiator, { kind: 'handed-over', date: '2027-03-10' }, at('2027-03-10T05:00:00Z'));
+    disburse(state, districtChair, { amount: APPROVED, date: '2027-03-05' }, at('2027-03-05T05:00:00Z'));
+    expect(state.status).toBe('in_progress');
+    const last = milestone(state, wardChair, { kind: 'handed-over', date: '2027-03-10' }, at('2027-03-10T05:00:00Z'));
     expect(last[0].data).toEqual({ kind: 'handed-over', date: '2027-03-10', targetDate: '2027-04-29', closed: true });
     expect(state.status).toBe('completed');
     expect(nextAlarm(state)).toBeNull();
-    expect(checkMilestone(state, initiator, { kind: 'handed-over', date: '2027-03-10' }, at('2027-03-11T05:00:00Z'))).toEqual({
+    expect(checkMilestone(state, wardChair, { kind: 'handed-over', date: '2027-03-10' }, at('2027-03-11T05:00:00Z'))).toEqual({
       kind: 'conflict',
       code: 'case.closed',
       params: { status: 'completed' },
     });
+  });
+
+  it('a house handed over with money still owed stays open until the last disbursement closes it', () => {
+    const state = approvedCase();
+    milestone(state, initiator, { kind: 'construction-started', date: '2026-12-15' }, at('2026-12-15T05:00:00Z'));
+    milestone(state, initiator, { kind: 'construction-completed', date: '2027-03-01' }, at('2027-03-01T05:00:00Z'));
+    disburse(state, districtChair, { amount: 20_000_000, date: '2027-03-02' }, at('2027-03-02T05:00:00Z'));
+    const handover = milestone(state, wardChair, { kind: 'handed-over', date: '2027-03-10' }, at('2027-03-10T05:00:00Z'));
+    expect(handover[0].data).not.toHaveProperty('closed');
+    expect(state.status).toBe('in_progress');
+    expect(allowedActions(state, districtChair)).toEqual(['disbursement', 'settlement']);
+    expect(allowedActions(state, wardChair)).toEqual([]);
+    const rest = disburse(state, districtChair, { amount: APPROVED - 20_000_000, date: '2027-03-12' }, at('2027-03-12T05:00:00Z'));
+    expect(rest[0].data).toEqual({ amount: APPROVED - 20_000_000, date: '2027-03-12', total: APPROVED, closed: true });
+    expect(state.status).toBe('completed');
+  });
+
+  it('or until the district settles what is left, with a reason', () => {
+    const state = approvedCase();
+    const settlement = phase.operations.settlement!;
+    milestone(state, initiator, { kind: 'construction-started', date: '2026-12-15' }, at('2026-12-15T05:00:00Z'));
+    disburse(state, districtChair, { amount: 40_000_000, date: '2026-12-16' }, at('2026-12-16T05:00:00Z'));
+    const now = at('2027-03-12T05:00:00Z');
+    expect(settlement.check(state, districtChair, { date: '2027-03-12', reason: '   ' }, now)).toMatchObject({ code: 'case.comment_required' });
+    expect(settlement.check(state, wardChair, { date: '2027-03-12', reason: 'Chi phí thấp hơn' }, now)).toEqual({
+      kind: 'forbidden',
+      code: 'case.not_disburser',
+    });
+    const events = settlement.apply(state, districtChair, { date: '2027-03-12', reason: ' Chi phí thực tế thấp hơn dự toán ' }, now);
+    expect(events[0]).toMatchObject({ action: 'settlement', comment: 'Chi phí thực tế thấp hơn dự toán', data: { disbursed: 40_000_000, waived: APPROVED - 40_000_000 } });
+    expect(state.status).toBe('in_progress');
+    expect(checkDisbursement(state, districtChair, { amount: 1_000_000, date: '2027-03-12' }, now)).toEqual({ kind: 'conflict', code: 'case.ledger_settled' });
+    milestone(state, initiator, { kind: 'construction-completed', date: '2027-03-12' }, now);
+    const last = milestone(state, wardChair, { kind: 'handed-over', date: '2027-03-12' }, now);
+    expect(last[0].data).toMatchObject({ closed: true });
+    expect(state.status).toBe('completed');
+  });
+
+  it('a case opened under version 1 closes at handover, whatever was paid, the branch or the ward recording', () => {
+    const v1 = resolveChain({ ...housingSupportDefinition, ...housingSupportDefinitionV1 }, path);
+    if ('kind' in v1) throw new Error(v1.code);
+    const { state } = open({ tweak: () => undefined });
+    state.plan = v1.plan;
+    decide(state, wardChair, wardApprove, WARD_DECIDED);
+    decide(state, districtChair, districtApprove, DISTRICT_DECIDED);
+    milestone(state, wardVice, { kind: 'construction-started', date: '2026-12-15' }, at('2026-12-15T05:00:00Z'));
+    milestone(state, initiator, { kind: 'construction-completed', date: '2027-03-01' }, at('2027-03-01T05:00:00Z'));
+    const last = milestone(state, initiator, { kind: 'handed-over', date: '2027-03-10' }, at('2027-03-10T05:00:00Z'));
+    expect(last[0].data).toMatchObject({ closed: true });
+    expect(state).toMatchObject({ status: 'completed', execution: { disbursed: 0 } });
   });
 });
 
@@ -883,13 +961,13 @@ describe('allowedActions', () => {
     expect(allowedActions(district, initiator)).toEqual(['resubmit']);
   });
 
-  it('in execution: the branch and the ward record milestones, the district disburses until the cap', () => {
+  it('in execution: the branch records the works, the district disburses until the cap or settles', () => {
     const state = approvedCase();
     expect(actionsOfEveryone(state)).toEqual({
       initiator: ['milestone'],
-      wardChair: ['milestone'],
-      wardVice: ['milestone'],
-      districtChair: ['disbursement'],
+      wardChair: [],
+      wardVice: [],
+      districtChair: ['disbursement', 'settlement'],
       otherWardOfficer: [],
     });
     disburse(state, districtChair, { amount: APPROVED, date: '2026-12-01' }, at('2026-12-01T03:00:00Z'));
