@@ -207,18 +207,25 @@ describe('housing support workflow (real Temporal dev server, stub read model)',
     expect(
       await refusal(sendUpdate(harness, handle, resubmitUpdate, { args: [{ actor: ACTORS.wardChair, requestHash: 'r', payload: PAYLOAD }] })),
     ).toMatchObject({ kind: 'forbidden', code: 'case.not_initiator' });
+    // A revision that leaves the money and the household as they were resumes at the district.
     await sendUpdate(harness, handle, resubmitUpdate, {
-      args: [{ actor: ACTORS.initiator, requestHash: 'r', payload: { ...PAYLOAD, requestedAmount: 55_000_000 } }],
+      args: [{ actor: ACTORS.initiator, requestHash: 'r', payload: { ...PAYLOAD, situation: 'Nhà cấp bốn xuống cấp; ảnh hiện trạng kèm theo' } }],
     });
-    const state = await handle.query(caseStateQuery);
-    expect(state).toMatchObject({ status: 'pending', step: { stepId: 'district-approval' }, payload: { requestedAmount: 55_000_000 } });
+    let state = await handle.query(caseStateQuery);
+    expect(state).toMatchObject({ status: 'pending', step: { stepId: 'district-approval' } });
     expect(state.passed.map((p) => p.stepId)).toEqual(['ward-verification']);
-    expect(eventsOf(harness, input.caseId).map((e) => e.action)).toEqual([
-      'submitted',
-      'approved',
-      'returned',
-      'resubmitted',
-    ]);
+
+    // One that changes the money goes back to the ward: its verification was of the old request.
+    await decide(handle, ACTORS.districtChair, { action: 'return', comment: 'Giảm số tiền đề nghị' });
+    await sendUpdate(harness, handle, resubmitUpdate, {
+      args: [{ actor: ACTORS.initiator, requestHash: 'r2', payload: { ...PAYLOAD, requestedAmount: 55_000_000 } }],
+    });
+    state = await handle.query(caseStateQuery);
+    expect(state).toMatchObject({ status: 'pending', step: { stepId: 'ward-verification' }, payload: { requestedAmount: 55_000_000 } });
+    expect(state.passed).toEqual([]);
+    const events = eventsOf(harness, input.caseId);
+    expect(events.map((e) => e.action)).toEqual(['submitted', 'approved', 'returned', 'resubmitted', 'returned', 'resubmitted']);
+    expect(events[5].data).toEqual({ restarted: true, changed: ['requestedAmount'] });
     await handle.terminate('test done');
     await recordHistory(handle, 'workflow-return-resubmit');
   });
