@@ -11,7 +11,7 @@ import {
   ResolvedStep,
   RuleViolation,
 } from './case-model';
-import { dateInHcm, dueTime, endOfDateHcm, isIsoDate } from './deadline';
+import { dateInHcm, dueTime, endOfDateHcm, escalateTime, isIsoDate } from './deadline';
 
 /**
  * The rules of a case, as pure functions over `CaseState`. The workflow runs `check*` in its Update
@@ -34,6 +34,7 @@ export type CaseStart = Pick<
   | 'chain'
   | 'plan'
   | 'resubmitTo'
+  | 'calendar'
 >;
 
 export interface DecisionRequest {
@@ -85,12 +86,13 @@ function enterStep(state: CaseState, index: number, now: number): void {
   state.stepIndex = index;
   state.status = 'pending';
   const step = state.chain[index];
-  const due = dueTime(now, step.deadline);
+  const due = dueTime(now, step.deadline, state.calendar);
+  const escalate = escalateTime(due, step.deadline, state.calendar);
   state.step = {
     stepId: step.id,
     enteredAt: iso(now),
     dueAt: iso(due),
-    escalateAt: step.deadline.escalateAfterMs === null ? null : iso(due + step.deadline.escalateAfterMs),
+    escalateAt: escalate === null ? null : iso(escalate),
     overdue: false,
     escalated: false,
     votes: [],

@@ -4,6 +4,7 @@
  * snapshot with the same rules the workflow enforces (approval-rules.ts). Pure types: importable from
  * workflow code.
  */
+import type { WorkingCalendar } from '../calendar/working-days';
 
 export const CASE_STATUSES = ['pending', 'returned', 'in_progress', 'completed', 'rejected', 'cancelled'] as const;
 /**
@@ -60,6 +61,9 @@ export interface ResolvedDeadline {
   endOfDay: boolean;
   /** After the due time, how long until the level above is alerted; null: never escalate. */
   escalateAfterMs: number | null;
+  /** Set for a deadline in working days (calendar/working-deadline.ts): counted on the case's `calendar`. */
+  workingDays?: number;
+  escalateWorkingDays?: number | null;
 }
 
 /** The phase after approval (housing: milestones to handover, disbursements against the approved sum). */
@@ -154,6 +158,8 @@ export interface CaseState {
   updatedAt: string;
   /** Sequence number of the last event; events are numbered 1, 2, 3 … per case, across continue-as-new. */
   seq: number;
+  /** Holidays and make-up days frozen at submission when a step counts working days (deterministic replay). */
+  calendar?: WorkingCalendar;
 }
 
 export const CASE_EVENT_ACTIONS = [
