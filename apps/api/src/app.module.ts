@@ -4,6 +4,7 @@ import { AppConfig, ConfigModule, LoggingModule } from '@lienthong/config';
 import { PersistenceModule } from '@lienthong/persistence';
 import { TemporalClientModule } from '@lienthong/temporal';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { NfcInterceptor } from './common/nfc.interceptor';
@@ -26,6 +27,7 @@ export class AppModule {
         UnitsModule,
         CasesModule,
         NotificationsModule,
+        CalendarModule,
         HealthModule,
         SmokeModule,
       ],
