@@ -30,7 +30,7 @@ import {
   ProcessDefinition,
   resolveChain,
 } from '@lienthong/domain';
-import { CaseProjectionService, Organization, ProjectionChecksService } from '@lienthong/persistence';
+import { CalendarDaysService, CaseProjectionService, Organization, ProjectionChecksService } from '@lienthong/persistence';
 import { TemporalClient } from '@lienthong/temporal';
 import { keyedUpdateId, keyedUuid, requestHash } from '../common/idempotency';
 import { AccessService, CallerScope } from '../units/access.service';
@@ -82,6 +82,7 @@ export class CaseCommandsService {
     private readonly checks: ProjectionChecksService,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendarDays: CalendarDaysService,
   ) {}
 
   async create(userId: string, key: string, body: CreateCaseDto): Promise<CaseDetailDto> {
@@ -119,6 +120,7 @@ export class CaseCommandsService {
       chain: resolved.chain,
       plan: resolved.plan,
       resubmitTo: definition.resubmitTo,
+      calendar: await this.calendarDays.forCase(resolved.chain, Date.now()),
       requestHash: hash,
       callerProjects: true,
     };
