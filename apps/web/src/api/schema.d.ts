@@ -984,6 +984,12 @@ export interface components {
              */
             unread: number;
         };
+        CalendarEditorDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Quản trị viên Hội CCB quận Long Biên */
+            displayName: string;
+        };
         CalendarDayDto: {
             /**
              * Format: date
@@ -1003,7 +1009,7 @@ export interface components {
              */
             weekend: boolean;
             /** @description The admin who last set the day; null as seeded */
-            updatedBy: components["schemas"]["PersonRefDto"] | null;
+            updatedBy: components["schemas"]["CalendarEditorDto"] | null;
             /** Format: date-time */
             updatedAt: string;
         };

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { CALENDAR_DAY_KINDS, CalendarDayKind } from '@lienthong/domain';
-import { PersonRefDto } from '../../cases/dto/case-responses.dto';
 
 /** What an admin may make of a day: a day off, a worked weekend day, or an ordinary day again. */
 export const CALENDAR_SET_KINDS = [...CALENDAR_DAY_KINDS, 'normal'] as const;
@@ -32,13 +31,18 @@ export class SetCalendarDayDto {
   name?: string;
 }
 
+export class CalendarEditorDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Quản trị viên Hội CCB quận Long Biên' }) displayName: string;
+}
+
 export class CalendarDayDto {
   @ApiProperty({ format: 'date', example: '2027-02-10' }) date: string;
   @ApiProperty({ enum: CALENDAR_DAY_KINDS, example: 'holiday' }) kind: CalendarDayKind;
   @ApiProperty({ example: 'Nghỉ bù Tết Nguyên đán' }) name: string;
   @ApiProperty({ example: false, description: 'Saturday or Sunday' }) weekend: boolean;
-  @ApiProperty({ type: PersonRefDto, nullable: true, description: 'The admin who last set the day; null as seeded' })
-  updatedBy: PersonRefDto | null;
+  @ApiProperty({ type: CalendarEditorDto, nullable: true, description: 'The admin who last set the day; null as seeded' })
+  updatedBy: CalendarEditorDto | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
