@@ -5,6 +5,7 @@ import type { ProcessRegistry } from '@lienthong/domain';
 import { PersistenceModule } from '@lienthong/persistence';
 import { TemporalClientModule } from '@lienthong/temporal';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CasesModule } from './cases/cases.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { NfcInterceptor } from './common/nfc.interceptor';
@@ -27,6 +28,7 @@ export class AppModule {
         UnitsModule,
         CasesModule,
         NotificationsModule,
+        CalendarModule,
         HealthModule,
         SmokeModule,
       ],

@@ -137,6 +137,14 @@ export const MESSAGES = {
   },
   'notification.milestone_overdue': { vi: 'Hồ sơ "{title}" chậm tiến độ.', en: 'The case "{title}" is behind schedule.' },
   'notification.case_completed': { vi: 'Hồ sơ "{title}" đã hoàn thành.', en: 'The case "{title}" is complete.' },
+  'calendar.admin_only': {
+    vi: 'Chỉ quản trị viên mới được sửa lịch ngày nghỉ lễ và ngày làm bù.',
+    en: 'Only an admin may change the calendar of holidays and make-up working days.',
+  },
+  'calendar.working_on_weekday': {
+    vi: 'Ngày {date} là ngày làm việc bình thường; chỉ thứ Bảy hoặc Chủ nhật mới có thể là ngày làm bù.',
+    en: '{date} is an ordinary working day; only a Saturday or Sunday can be a make-up working day.',
+  },
   'validation.failed': { vi: 'Dữ liệu không hợp lệ: {fields}.', en: 'Invalid input: {fields}.' },
   'request.malformed': { vi: 'Yêu cầu không hợp lệ: {reason}', en: 'Malformed request: {reason}' },
   'route.not_found': { vi: 'Không tìm thấy đường dẫn {path}.', en: 'No route {path}.' },

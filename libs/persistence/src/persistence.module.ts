@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Logger, Module, OnModuleInit } from '@nestj
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lienthong/config';
+import { CalendarDaysService } from './calendar/calendar-days.service';
 import { CaseProjectionService } from './cases/case-projection.service';
 import { ProjectionChecksService } from './cases/projection-checks.service';
 import { dataSourceOptions } from './data-source';
@@ -43,7 +44,7 @@ class DatabaseBootstrap implements OnModuleInit {
       }),
     }),
   ],
-  providers: [DatabaseBootstrap, SmokePingService, CaseProjectionService, ProjectionChecksService],
-  exports: [SmokePingService, CaseProjectionService, ProjectionChecksService],
+  providers: [DatabaseBootstrap, SmokePingService, CaseProjectionService, ProjectionChecksService, CalendarDaysService],
+  exports: [SmokePingService, CaseProjectionService, ProjectionChecksService, CalendarDaysService],
 })
 export class PersistenceModule {}

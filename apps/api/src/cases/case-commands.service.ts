@@ -30,7 +30,7 @@ import {
   ProcessRegistry,
   resolveChain,
 } from '@lienthong/domain';
-import { CaseProjectionService, Organization, ProjectionChecksService } from '@lienthong/persistence';
+import { CalendarDaysService, CaseProjectionService, Organization, ProjectionChecksService } from '@lienthong/persistence';
 import { TemporalClient } from '@lienthong/temporal';
 import { keyedUpdateId, keyedUuid, requestHash } from '../common/idempotency';
 import { AccessService, CallerScope } from '../units/access.service';
@@ -84,6 +84,7 @@ export class CaseCommandsService {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PROCESS_REGISTRY) private readonly processes: ProcessRegistry,
+    private readonly calendarDays: CalendarDaysService,
   ) {}
 
   async create(userId: string, key: string, body: CreateCaseDto): Promise<CaseDetailDto> {
@@ -122,6 +123,7 @@ export class CaseCommandsService {
       plan: resolved.plan,
       resubmitTo: definition.resubmitTo,
       ...(definition.restartOnChangeOf ? { restartOnChangeOf: definition.restartOnChangeOf } : {}),
+      calendar: await this.calendarDays.forCase(resolved.chain, Date.now()),
       requestHash: hash,
       callerProjects: true,
     };

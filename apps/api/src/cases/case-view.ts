@@ -1,4 +1,4 @@
-import { CaseState, FINAL_STATUSES, Person, vndFromDb } from '@lienthong/domain';
+import { CaseState, FINAL_STATUSES, Person, vndFromDb, workingDaysLeft } from '@lienthong/domain';
 import {
   CaseSummaryDto,
   ChainStepDto,
@@ -142,7 +142,7 @@ function stateAtCurrentStep(status: CaseState['status']): ChainStepState {
 }
 
 /** Each step of the frozen chain with how far the case got there, from the state snapshot. */
-export function chainView(state: CaseState): ChainStepDto[] {
+export function chainView(state: CaseState, now: number = Date.now()): ChainStepDto[] {
   const closed = FINAL_STATUSES.includes(state.status);
   return state.chain.map((step, index) => {
     const passed = state.passed.find((p) => p.stepId === step.id);
@@ -173,6 +173,7 @@ export function chainView(state: CaseState): ChainStepDto[] {
       escalateAt: progress?.escalateAt ?? null,
       overdue: progress?.overdue ?? false,
       escalated: progress?.escalated ?? false,
+      workingDaysLeft: workingDaysLeft(step, progress, state.calendar, now),
       votes: (progress?.votes ?? []).map((v) => ({ ...personRef(v), action: v.action, at: v.at })),
       decidedAt: passed?.at ?? null,
       decidedBy: (passed?.deciders ?? []).map(personRef),

@@ -263,6 +263,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working-day calendar of a year: public holidays, days off in their place (nghỉ bù) and worked weekend days (làm bù) */
+        get: operations["CalendarController_year"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/days/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Admins: make a day a holiday, a worked weekend day, or an ordinary day again
+         * @description Takes effect for cases submitted from now on; running cases keep the calendar they were submitted with.
+         */
+        put: operations["CalendarController_set"];
+        post?: never;
+        /** Admins: make a day an ordinary day again (same as PUT with kind "normal"); idempotent */
+        delete: operations["CalendarController_clear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -559,6 +597,11 @@ export interface components {
             escalateAt: string | null;
             overdue: boolean;
             escalated: boolean;
+            /**
+             * @description Pending step with a deadline in working days ("Còn 3 ngày làm việc"): working days from today to the due day, 0 on it, negative once past (working days missed); null otherwise (count calendar days to dueAt)
+             * @example 3
+             */
+            workingDaysLeft: number | null;
             /** @description Decisions recorded at the step while it is pending */
             votes: components["schemas"]["VoteDto"][];
             /**
@@ -940,6 +983,73 @@ export interface components {
              * @example 3
              */
             unread: number;
+        };
+        CalendarEditorDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Quản trị viên Hội CCB quận Long Biên */
+            displayName: string;
+        };
+        CalendarDayDto: {
+            /**
+             * Format: date
+             * @example 2027-02-10
+             */
+            date: string;
+            /**
+             * @example holiday
+             * @enum {string}
+             */
+            kind: "holiday" | "working";
+            /** @example Nghỉ bù Tết Nguyên đán */
+            name: string;
+            /**
+             * @description Saturday or Sunday
+             * @example false
+             */
+            weekend: boolean;
+            /** @description The admin who last set the day; null as seeded */
+            updatedBy: components["schemas"]["CalendarEditorDto"] | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CalendarYearDto: {
+            /** @example 2027 */
+            year: number;
+            /** @description The exceptions to "Saturday and Sunday off", in date order: holidays and days off in their place, and worked weekend days */
+            days: components["schemas"]["CalendarDayDto"][];
+            /**
+             * @description Working days in the year, with the exceptions counted
+             * @example 250
+             */
+            workingDays: number;
+        };
+        SetCalendarDayDto: {
+            /**
+             * @description holiday: no work that day (a public holiday, nghỉ bù, nghỉ hoán đổi); working: a Saturday or Sunday that is worked (ngày làm bù); normal: an ordinary day again (Monday–Friday worked, weekend off)
+             * @example holiday
+             * @enum {string}
+             */
+            kind: "holiday" | "working" | "normal";
+            /**
+             * @description What the day is, in Vietnamese, as officers will read it; required for holiday and working
+             * @example Nghỉ bù Tết Nguyên đán
+             */
+            name?: string;
+        };
+        CalendarDayResultDto: {
+            /**
+             * Format: date
+             * @example 2027-02-12
+             */
+            date: string;
+            /** @description The day as now stored; null when it is an ordinary day (kind normal) */
+            day: components["schemas"]["CalendarDayDto"] | null;
+            /**
+             * @description Whether officers work that day now
+             * @example false
+             */
+            working: boolean;
         };
         SmokeDto: {
             /** @example Kiểm tra hệ thống */
@@ -1708,6 +1818,128 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    CalendarController_year: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYearDto"];
+                };
+            };
+            /** @description Not a year from 2000 to 2100 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    CalendarController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The day, YYYY-MM-DD (Vietnam calendar) */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetCalendarDayDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDayResultDto"];
+                };
+            };
+            /** @description Not a real day, or an invalid body; `details` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A weekday cannot be a make-up working day */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    CalendarController_clear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The day, YYYY-MM-DD (Vietnam calendar) */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The day is an ordinary day */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a real day, or an invalid body; `details` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
             };
         };
     };

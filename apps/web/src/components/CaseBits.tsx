@@ -3,7 +3,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client';
-import { dueInfo, formatDate, formatVnd } from '../lib/format';
+import { dueInfo, formatDate, formatVnd, workingDueInfo } from '../lib/format';
 
 type Status = Schemas['CaseSummaryDto']['status'];
 
@@ -14,11 +14,22 @@ export function StatusTag({ status }: { status: Status }) {
 }
 
 
-/** "Còn 3 ngày" / "Hạn hôm nay" / "Quá hạn 2 ngày", coloured, never by colour alone (icon and words too). */
-export function DueTag({ dueAt, overdue }: { dueAt: string; overdue: boolean }) {
+/**
+ * "Còn 3 ngày" / "Hạn hôm nay" / "Quá hạn 2 ngày", coloured, never by colour alone (icon and words too).
+ * With `workingDaysLeft` (a deadline in working days): "Còn 3 ngày làm việc" / "Hạn hôm nay" / "Quá hạn".
+ */
+export function DueTag({ dueAt, overdue, workingDaysLeft = null }: { dueAt: string; overdue: boolean; workingDaysLeft?: number | null }) {
   const { t, i18n } = useTranslation();
-  const { days, tone } = dueInfo(dueAt, overdue);
-  const text = tone === 'overdue' ? t('due.overdue', { count: -days }) : days === 0 ? t('due.today') : t('due.left', { count: days });
+  const working = workingDaysLeft !== null;
+  const { days, tone } = working ? workingDueInfo(workingDaysLeft, dueAt, overdue) : dueInfo(dueAt, overdue);
+  const text =
+    tone === 'overdue'
+      ? working
+        ? t('due.overdueWorking')
+        : t('due.overdue', { count: -days })
+      : days === 0
+        ? t('due.today')
+        : t(working ? 'due.leftWorking' : 'due.left', { count: days });
   return (
     <Tag
       // Own colours (styles.css): Ant Design's light tag tints fall below AA contrast at this size.

@@ -68,6 +68,8 @@ export const en: Messages = {
     left: '{{count}} days left',
     overdue: '{{count}} days overdue',
     until: 'Due {{date}}',
+    leftWorking: '{{count}} working days left',
+    overdueWorking: 'Overdue',
   },
   inbox: {
     title: 'Inbox',

@@ -70,6 +70,8 @@ export const vi = {
     left: 'Còn {{count}} ngày',
     overdue: 'Quá hạn {{count}} ngày',
     until: 'Hạn {{date}}',
+    leftWorking: 'Còn {{count}} ngày làm việc',
+    overdueWorking: 'Quá hạn',
   },
   inbox: {
     title: 'Hộp việc',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueInfo, formatDate, formatDateTime, formatPlainDate, formatVnd, groupDigits, parseVnd, todayInVietnam } from './format';
+import { dueInfo, formatDate, formatDateTime, formatPlainDate, formatVnd, groupDigits, parseVnd, todayInVietnam, workingDueInfo } from './format';
 
 // Intl puts a no-break space before ₫ (so it never wraps onto its own line).
 const nbsp = (s: string) => s.replace(/\u00a0/g, ' ');
@@ -46,5 +46,21 @@ describe('deadlines', () => {
     expect(dueInfo(dueAt, true, new Date('2025-03-19T02:00:00Z'))).toEqual({ days: -2, tone: 'overdue' });
     expect(dueInfo(dueAt, false, new Date('2025-03-18T01:00:00Z'))).toEqual({ days: -1, tone: 'overdue' });
     expect(dueInfo(dueAt, true, new Date('2025-03-17T10:00:00Z'))).toEqual({ days: -1, tone: 'overdue' });
+  });
+});
+
+describe('deadlines in working days', () => {
+  // Due at the end of Wednesday 17/02/2027 in Hà Nội, 5 working days after 3/2 across Tết.
+  const dueAt = '2027-02-17T16:59:59.999Z';
+
+  it('takes the count of working days from the API, with the same tones', () => {
+    expect(workingDueInfo(5, dueAt, false, new Date('2027-02-03T03:00:00Z'))).toEqual({ days: 5, tone: 'ok' });
+    expect(workingDueInfo(2, dueAt, false, new Date('2027-02-15T03:00:00Z'))).toEqual({ days: 2, tone: 'soon' });
+    expect(workingDueInfo(0, dueAt, false, new Date('2027-02-17T10:00:00Z'))).toEqual({ days: 0, tone: 'soon' });
+  });
+
+  it('is overdue once the due time has passed or the API says so', () => {
+    expect(workingDueInfo(0, dueAt, false, new Date('2027-02-17T17:00:00Z')).tone).toBe('overdue');
+    expect(workingDueInfo(-1, dueAt, true, new Date('2027-02-18T03:00:00Z'))).toEqual({ days: -1, tone: 'overdue' });
   });
 });

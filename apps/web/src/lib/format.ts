@@ -82,3 +82,12 @@ export function dueInfo(dueAt: string, overdue: boolean, now: Date = new Date())
   if (overdue || Date.parse(dueAt) < now.getTime()) return { days: Math.min(days, -1), tone: 'overdue' };
   return { days, tone: days <= 2 ? 'soon' : 'ok' };
 }
+
+/**
+ * The same for a step whose deadline counts working days, from the API's `workingDaysLeft` (the API
+ * knows the holidays and make-up days the case was submitted with): "Còn 3 ngày làm việc", "Quá hạn".
+ */
+export function workingDueInfo(workingDaysLeft: number, dueAt: string, overdue: boolean, now: Date = new Date()): DueInfo {
+  if (overdue || Date.parse(dueAt) < now.getTime()) return { days: Math.min(workingDaysLeft, -1), tone: 'overdue' };
+  return { days: workingDaysLeft, tone: workingDaysLeft <= 2 ? 'soon' : 'ok' };
+}

@@ -69,7 +69,8 @@ function CurrentStep({ c, lang }: { c: Detail; lang: Lang }) {
           <span>{t('detail.waitingFor', { unit: step.unitName, level: levelName(t, c, step.levelCode) })}</span>
           {c.dueAt && (
             <span>
-              {t('detail.deadline')}: <strong>{formatDate(c.dueAt, lang)}</strong> <DueTag dueAt={c.dueAt} overdue={c.overdue} />
+              {t('detail.deadline')}: <strong>{formatDate(c.dueAt, lang)}</strong>{' '}
+              <DueTag dueAt={c.dueAt} overdue={c.overdue} workingDaysLeft={c.chain.find((s) => s.id === step.id)?.workingDaysLeft ?? null} />
             </span>
           )}
         </Space>

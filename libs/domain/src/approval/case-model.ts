@@ -5,6 +5,7 @@
  * importable from workflow code.
  */
 import type { ExecutionPlan, ExecutionProgress, PhaseOperation } from '../execution/execution-model';
+import type { WorkingCalendar } from '../calendar/working-days';
 
 export const CASE_STATUSES = ['pending', 'returned', 'in_progress', 'completed', 'rejected', 'cancelled'] as const;
 /**
@@ -61,6 +62,9 @@ export interface ResolvedDeadline {
   endOfDay: boolean;
   /** After the due time, how long until the level above is alerted; null: never escalate. */
   escalateAfterMs: number | null;
+  /** Set for a deadline in working days (calendar/working-deadline.ts): counted on the case's `calendar`. */
+  workingDays?: number;
+  escalateWorkingDays?: number | null;
 }
 
 export interface Person {
@@ -130,6 +134,8 @@ export interface CaseState {
   updatedAt: string;
   /** Sequence number of the last event; events are numbered 1, 2, 3 … per case, across continue-as-new. */
   seq: number;
+  /** Holidays and make-up days frozen at submission when a step counts working days (deterministic replay). */
+  calendar?: WorkingCalendar;
 }
 
 export const CASE_EVENT_ACTIONS = [

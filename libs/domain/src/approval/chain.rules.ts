@@ -2,7 +2,7 @@ import { isVnd } from '../money/vnd';
 import type { ExecutionPhase } from '../execution/execution-phase';
 import { blank, emit, iso, note, person, stepEvent, violation } from './case-events';
 import { Actor, CaseEvent, CaseState, DecisionAction, FINAL_STATUSES, ResolvedStep, RuleViolation } from './case-model';
-import { dueTime } from './deadline';
+import { dueTime, escalateTime } from './deadline';
 
 /**
  * The rules of the approval chain, as pure functions over `CaseState`. The workflow runs `check*` in
@@ -28,6 +28,7 @@ export type CaseStart = Pick<
   | 'plan'
   | 'resubmitTo'
   | 'restartOnChangeOf'
+  | 'calendar'
 >;
 
 export interface DecisionRequest {
@@ -45,12 +46,13 @@ function enterStep(state: CaseState, index: number, now: number): void {
   state.stepIndex = index;
   state.status = 'pending';
   const step = state.chain[index];
-  const due = dueTime(now, step.deadline);
+  const due = dueTime(now, step.deadline, state.calendar);
+  const escalate = escalateTime(due, step.deadline, state.calendar);
   state.step = {
     stepId: step.id,
     enteredAt: iso(now),
     dueAt: iso(due),
-    escalateAt: step.deadline.escalateAfterMs === null ? null : iso(due + step.deadline.escalateAfterMs),
+    escalateAt: escalate === null ? null : iso(escalate),
     overdue: false,
     escalated: false,
     votes: [],

@@ -1,3 +1,5 @@
+import { addWorkingDays, WorkingCalendar } from '../calendar/working-days';
+
 /**
  * Deadlines are counted in Asia/Ho_Chi_Minh. Vietnam has kept UTC+7 without daylight saving since 1975,
  * so a fixed offset is exact, and keeps this code free of time-zone databases (it runs inside workflows).
@@ -28,7 +30,29 @@ export function isIsoDate(value: unknown): value is string {
   return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === value;
 }
 
-export function dueTime(enteredAt: number, deadline: { afterMs: number; endOfDay: boolean }): number {
+/**
+ * When a step entered at `enteredAt` falls due. A deadline in working days counts on the calendar frozen
+ * into the case; without one (cases from before calendars) it falls back to the calendar-day span.
+ */
+export function dueTime(
+  enteredAt: number,
+  deadline: { afterMs: number; endOfDay: boolean; workingDays?: number },
+  calendar?: WorkingCalendar,
+): number {
+  if (deadline.workingDays !== undefined && calendar) return addWorkingDays(enteredAt, deadline.workingDays, calendar);
   const due = enteredAt + deadline.afterMs;
   return deadline.endOfDay ? endOfDayHcm(due) : due;
+}
+
+/** When the level above hears of a step overdue since `due`; null: never. Same units as `dueTime`. */
+export function escalateTime(
+  due: number,
+  deadline: { escalateAfterMs: number | null; workingDays?: number; escalateWorkingDays?: number | null },
+  calendar?: WorkingCalendar,
+): number | null {
+  if (deadline.escalateAfterMs === null) return null;
+  if (deadline.workingDays !== undefined && typeof deadline.escalateWorkingDays === 'number' && calendar) {
+    return addWorkingDays(due, deadline.escalateWorkingDays, calendar);
+  }
+  return due + deadline.escalateAfterMs;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseState, DecisionAction, DecisionField, ResolvedStep, RuleViolation } from '../approval/case-model';
 import type { ExecutionPlan } from '../execution/execution-model';
 import { DAY_MS } from '../approval/deadline';
+import { DEADLINE_UNITS, DeadlineUnit, workingDeadline } from '../calendar/working-deadline';
 
 /**
  * A process is data: which levels decide in which order, what each decision must carry, how long each
@@ -30,7 +31,7 @@ export interface StepDefinition {
   /** k of n: distinct approvals that pass the step, rejections that end the case (default 1 and 1). */
   votes?: { approve: number; reject: number };
   /** Days to decide (due at the end of that day, Asia/Ho_Chi_Minh); escalate this many days after. */
-  deadline: { days: number; escalateAfterDays: number | null };
+  deadline: { days: number; escalateAfterDays: number | null; unit?: DeadlineUnit };
 }
 
 export interface ProcessDefinition {
@@ -99,7 +100,7 @@ const stepSchema = z
       )
       .optional(),
     votes: z.object({ approve: z.number().int().min(1), reject: z.number().int().min(1) }).optional(),
-    deadline: z.object({ days: z.number().int().min(1), escalateAfterDays: z.number().int().min(0).nullable() }),
+    deadline: z.object({ days: z.number().int().min(1), escalateAfterDays: z.number().int().min(0).nullable(), unit: z.enum(DEADLINE_UNITS).optional() }),
   })
   .refine((s) => s.commentRequiredFor.every((a) => s.actions.includes(a)), {
     message: 'commentRequiredFor may only name actions of the step',
@@ -245,6 +246,7 @@ export function resolveChain(
         afterMs: step.deadline.days * dayMs,
         endOfDay: dayMs === DAY_MS,
         escalateAfterMs: step.deadline.escalateAfterDays === null ? null : step.deadline.escalateAfterDays * dayMs,
+        ...workingDeadline(step.deadline, dayMs),
       },
     });
   }

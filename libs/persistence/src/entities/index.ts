@@ -1,3 +1,4 @@
+import { CalendarDayEntity } from './calendar-day.entity';
 import { Case } from './case.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { LedgerEntry, LEDGER_ENTRY_KINDS, type LedgerEntryKind } from './ledger-entry.entity';
@@ -13,6 +14,7 @@ import { User } from './user.entity';
 import { VND_TRANSFORMER } from './vnd.transformer';
 
 export {
+  CalendarDayEntity,
   Case,
   CaseEventEntity,
   LedgerEntry,
@@ -43,4 +45,5 @@ export const ENTITIES = [
   LedgerEntry,
   Notification,
   ProjectionCheck,
+  CalendarDayEntity,
 ];

@@ -146,6 +146,15 @@ export class ChainStepDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) escalateAt: string | null;
   @ApiProperty() overdue: boolean;
   @ApiProperty() escalated: boolean;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 3,
+    description:
+      'Pending step with a deadline in working days ("Còn 3 ngày làm việc"): working days from today to the due day, 0 on it, ' +
+      'negative once past (working days missed); null otherwise (count calendar days to dueAt)',
+  })
+  workingDaysLeft: number | null;
   @ApiProperty({ type: [VoteDto], description: 'Decisions recorded at the step while it is pending' }) votes: VoteDto[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the step passed' }) decidedAt: string | null;
   @ApiProperty({ type: [PersonRefDto], description: 'Who passed the step' }) decidedBy: PersonRefDto[];

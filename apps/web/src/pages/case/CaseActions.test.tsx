@@ -37,6 +37,7 @@ function step(id: string, state: ChainStep['state'], over: Partial<ChainStep> = 
     escalateAt: null,
     overdue: false,
     escalated: false,
+    workingDaysLeft: null,
     votes: [],
     decidedAt: null,
     decidedBy: [],
