@@ -1,2 +1,4 @@
 export * from './registry';
 export * from './housing-support';
+export * from './support-visit';
+export * from './interest-free-loan';

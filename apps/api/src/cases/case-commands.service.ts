@@ -23,6 +23,7 @@ import {
   ancestorsOf,
   CaseStatus,
   definitionOfCase,
+  dateInHcm,
   DomainError,
   FINAL_STATUSES,
   PathUnit,
@@ -286,7 +287,7 @@ export class CaseCommandsService {
       throw new DomainError('invalid', 'validation.failed', { fields: [...byField.keys()].join(', ') }, details);
     }
     const payload = parsed.data;
-    const violation = definition.checkPayload?.(payload);
+    const violation = definition.checkPayload?.(payload, dateInHcm(Date.now()));
     if (violation) throw violationError(violation);
     for (const path of definition.memberFields ?? []) {
       const memberId = valueAt(payload, path);

@@ -427,7 +427,7 @@ describe('housing payload', () => {
   });
 
   it('checkPayload refuses a requested amount above the estimated cost, accepts it equal', () => {
-    const check = housingSupportDefinition.checkPayload!;
+    const check = (payload: Record<string, unknown>) => housingSupportDefinition.checkPayload!(payload, '2026-12-02');
     expect(check({ ...valid, requestedAmount: 120_000_001 })).toEqual({
       kind: 'unprocessable',
       code: 'housing.requested_above_estimate',

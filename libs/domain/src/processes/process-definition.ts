@@ -43,8 +43,11 @@ export interface ProcessDefinition {
   /** Levels a case may start at (housing: the branch). */
   originLevels: string[];
   payloadSchema: z.ZodType<Record<string, unknown>>;
-  /** Business rules on a schema-valid payload (e.g. requested ≤ estimated cost). */
-  checkPayload?: (payload: Record<string, unknown>) => RuleViolation | null;
+  /**
+   * Business rules on a schema-valid payload (requested ≤ estimated cost; a visit not dated in the
+   * future). `today` is the date in Vietnam when the request is made, YYYY-MM-DD.
+   */
+  checkPayload?: (payload: Record<string, unknown>, today: string) => RuleViolation | null;
   /** Payload fields (dot paths) folded into the diacritic-insensitive search text. */
   searchFields: string[];
   /** Payload fields (dot paths) holding a member's ID: the member must belong to the originating unit. */
