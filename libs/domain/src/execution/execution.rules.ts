@@ -138,9 +138,11 @@ export function ledgerOperation(kind: 'disbursement' | 'repayment', isComplete: 
     check(state, actor, req, now) {
       const refused = who(state, actor);
       if (refused) return refused;
-      if (!isVnd(req.amount) || req.amount === 0) return violation('unprocessable', 'case.amount_invalid', { field: 'amount' });
       const e = state.execution!;
       const left = room(e);
+      // Nothing paid out yet, or all of it back: there is nothing a repayment could be for.
+      if (kind === 'repayment' && left !== null && left <= 0) return violation('conflict', 'case.nothing_to_repay');
+      if (!isVnd(req.amount) || req.amount === 0) return violation('unprocessable', 'case.amount_invalid', { field: 'amount' });
       if (left !== null && req.amount > left) {
         return kind === 'disbursement'
           ? violation('unprocessable', 'case.disbursement_exceeds', { amount: req.amount, remaining: left, cap: e.cap! })
