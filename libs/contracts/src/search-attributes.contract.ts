@@ -2,7 +2,7 @@ import { defineSearchAttributeKey } from '@temporalio/common';
 
 /**
  * Custom search attributes of case workflows, so operators can filter in the Temporal UI
- * (`LienThongStatus = "pending" AND LienThongProcessType = "housing-support"`). The embedded dev
+ * (`LienThongStatus = "pending" AND LienThongProcessType = "<process type>"`). The embedded dev
  * server is started with them; on a cluster the worker registers any that are missing at boot.
  */
 export const SA_PROCESS_TYPE = defineSearchAttributeKey('LienThongProcessType', 'KEYWORD');

@@ -311,7 +311,7 @@ export class CaseCommandsService {
   }
 }
 
-/** The value at a dot path of a payload (`beneficiary.memberId`). */
+/** The value at a dot path of a payload (`person.memberId`). */
 function valueAt(payload: Record<string, unknown>, path: string): unknown {
   return path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), payload);
 }

@@ -192,7 +192,7 @@ export class CasesController {
 
   @Post('cases/:id/repayments')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Record a repayment (money paid back, e.g. of an interest-free loan); repaid in full completes the case' })
+  @ApiOperation({ summary: 'Record a repayment (money paid back); where the process says so, repaid in full completes the case' })
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: CaseDetailDto })
   @ApiCommandResponses()

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** A person in a branch's registry, as a form offers them for picking (the housing beneficiary). */
+/** A person in a branch's registry, as a form offers them for picking (the person a case is for). */
 export class MemberDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Nguyễn Văn Hùng' }) fullName: string;

@@ -27,7 +27,7 @@ export class UnitsController {
   }
 
   @Get(':id/members')
-  @ApiOperation({ summary: 'The members registered at one unit (a branch), for picking a beneficiary' })
+  @ApiOperation({ summary: 'The members registered at one unit (a branch), for picking the person a case is for' })
   @ApiOkResponse({ type: MemberListDto })
   @ApiNotFoundResponse({ description: 'No such unit, or not visible to the caller' })
   async members(@CurrentUser() user: AuthUser, @Param('id', uuidParam()) id: string): Promise<MemberListDto> {

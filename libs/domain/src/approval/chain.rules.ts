@@ -212,7 +212,7 @@ function at(payload: Record<string, unknown>, path: string): string {
  * Resubmission resumes at the step that returned the case (earlier levels' approvals stand, and the
  * level that asked for more sees the revision), unless the definition restarts the whole chain: always
  * (`resubmitTo: 'first-step'`), or when the revision changes a field the earlier levels vouched for
- * (`restartOnChangeOf`: money, the beneficiary). A restart clears every earlier approval.
+ * (`restartOnChangeOf`: money, the person helped). A restart clears every earlier approval.
  */
 export function applyResubmit(
   state: CaseState,

@@ -2,8 +2,8 @@ import type { Person } from '../approval/case-model';
 
 /**
  * The phase after the last approval, in the words every process with one shares: milestones that
- * must happen in order (a house is started, completed, handed over), and a ledger of money paid out
- * (disbursements, capped by an approved amount) and paid back (repayments of a loan). What a process
+ * must happen in order (works started, completed, handed over), and a ledger of money paid out
+ * (disbursements, capped by an approved amount) and paid back (repayments). What a process
  * does with them (which it uses, who records what, when the case closes) is its own module's rule
  * (libs/processes/src/<type>/<type>.phase.ts). Pure types: importable from workflow code.
  */
@@ -18,9 +18,9 @@ export interface ExecutionPlan {
   milestones: { kind: string; targetAfterMs: number; unitIds?: string[] }[];
   /** Officers and chairs of these units record milestones that name no recorders of their own. */
   milestoneUnitIds: string[];
-  /** Officers and chairs of these units record disbursements (housing: the approving district). */
+  /** Officers and chairs of these units record disbursements (usually the approving unit). */
   disbursementUnitIds: string[];
-  /** … and repayments, where money comes back (a loan). */
+  /** … and repayments, where money comes back. */
   repaymentUnitIds?: string[];
   /** … and a final settlement that closes the ledger below its cap, with a reason. */
   settlementUnitIds?: string[];
@@ -56,7 +56,7 @@ export interface ExecutionProgress {
   /** Sum of disbursements so far; never above `cap`. */
   disbursed: number;
   cap: number | null;
-  /** Sum of repayments so far; never above `disbursed`. Absent in cases opened before loans existed. */
+  /** Sum of repayments so far; never above `disbursed`. Absent in cases opened before repayments existed. */
   repaid?: number;
   /** When money must be back by (end of that day in Vietnam), and whether the clock passed it. */
   repaymentDue?: { date: string; overdue: boolean } | null;

@@ -40,7 +40,7 @@ export interface ProcessDefinition {
   name: { vi: string; en: string };
   /** Organization codes this variant is for; without it, the definition applies to every organization. */
   organizations?: string[];
-  /** Levels a case may start at (housing: the branch). */
+  /** Levels a case may start at (most often the branch). */
   originLevels: string[];
   payloadSchema: z.ZodType<Record<string, unknown>>;
   /**

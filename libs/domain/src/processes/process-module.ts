@@ -21,6 +21,11 @@ export interface ProcessModule {
   phase: ExecutionPhase | null;
   /** The module's own message codes (its rules' refusals, its phase's notifications), vi and en. */
   messages: Messages;
+  /**
+   * Words that belong to this process alone (besides its type and the objects holding its people):
+   * generic code may not use them, which a test checks (tools/process-boundaries.spec.ts).
+   */
+  ownWords: string[];
   /** A filled-in request, for the API document and for people reading it. */
   example: { title: string; payload: Record<string, unknown> };
   /**

@@ -3,7 +3,7 @@ import { Case } from './case.entity';
 import { User } from './user.entity';
 import { VND_TRANSFORMER } from './vnd.transformer';
 
-/** Money out (disbursements against an approved amount) and back (repayments of a loan). */
+/** Money out (disbursements against an approved amount) and back (repayments). */
 export const LEDGER_ENTRY_KINDS = ['disbursement', 'repayment'] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
 

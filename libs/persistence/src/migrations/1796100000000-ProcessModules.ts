@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Process modules: the ledger also takes repayments (interest-free loans). */
+/** Process modules: the ledger also takes repayments (money paid back). */
 export class ProcessModules1796100000000 implements MigrationInterface {
   name = 'ProcessModules1796100000000';
 

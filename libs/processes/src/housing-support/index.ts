@@ -12,5 +12,6 @@ export const housingSupport: ProcessModule = {
   definitions: [housingSupportDefinitionV1, housingSupportDefinition],
   phase: housingSupportPhase,
   messages: housingSupportMessages,
+  ownWords: ['housing', 'house', 'handover', 'construction'],
   example: housingSupportExample,
 };

@@ -12,5 +12,6 @@ export const interestFreeLoan: ProcessModule = {
   definitions: [interestFreeLoanDefinition],
   phase: interestFreeLoanPhase,
   messages: interestFreeLoanMessages,
+  ownWords: ['loan', 'loans', 'lend', 'lent'],
   example: interestFreeLoanExample,
 };

@@ -12,5 +12,6 @@ export const supportVisit: ProcessModule = {
   definitions: [supportVisitDefinition],
   phase: null,
   messages: supportVisitMessages,
+  ownWords: ['condolence', 'hardship'],
   example: supportVisitExample,
 };

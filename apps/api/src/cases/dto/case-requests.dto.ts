@@ -20,6 +20,8 @@ import { PAYLOAD_SCHEMA_REFS } from '../payload-schemas';
 
 /** The first registered process's example: what a reader of the API document sees filled in. */
 const EXAMPLE = PROCESSES.modules[0].example;
+/** The first milestone any registered process plans. */
+export const EXAMPLE_MILESTONE = PROCESSES.definitions.flatMap((d) => d.execution?.milestones ?? [])[0]?.kind ?? 'started';
 
 /** Not only spaces: a title or a kind must say something. */
 const NOT_BLANK = /\S/;
@@ -61,7 +63,7 @@ export class ListCasesQueryDto {
   @IsIn(CASE_STATUSES)
   status?: CaseStatus;
 
-  @ApiPropertyOptional({ example: 'housing-support' })
+  @ApiPropertyOptional({ enum: PROCESSES.types, example: PROCESSES.types[0] })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -162,7 +164,7 @@ export class CancelDto {
 }
 
 export class RecordMilestoneDto {
-  @ApiProperty({ example: 'construction-started', description: "The next milestone of the case's plan (`execution.milestones`), in order" })
+  @ApiProperty({ example: EXAMPLE_MILESTONE, description: "The next milestone of the case's plan (`execution.milestones`), in order" })
   @IsString()
   @MaxLength(64)
   @Matches(NOT_BLANK, { message: 'kind must not be blank' })

@@ -11,6 +11,7 @@ import {
 } from '@lienthong/domain';
 import { PROCESSES } from '@lienthong/processes';
 import { PAYLOAD_SCHEMA_REFS } from '../payload-schemas';
+import { EXAMPLE_MILESTONE } from './case-requests.dto';
 
 const CASE_ACTIONS: CaseAction[] = [...DECISION_ACTIONS, 'resubmit', 'cancel', ...PHASE_OPERATIONS];
 
@@ -69,7 +70,7 @@ export class InboxDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'integer' },
-    example: { 'housing-support': 3 },
+    example: Object.fromEntries(PROCESSES.types.map((t, i) => [t, 3 - i])),
     description: 'Cases waiting for the caller, per process type',
   })
   counts: Record<string, number>;
@@ -168,7 +169,7 @@ export class ChainStepDto {
 }
 
 export class MilestoneProgressDto {
-  @ApiProperty({ example: 'construction-started' }) kind: string;
+  @ApiProperty({ example: EXAMPLE_MILESTONE }) kind: string;
   @ApiProperty({ example: '2025-04-14' }) targetDate: string;
   @ApiProperty({ type: String, nullable: true, example: '2025-04-02' }) date: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'Khởi công' }) note: string | null;
@@ -190,9 +191,9 @@ export class ExecutionDto {
   @ApiProperty({ type: Number, nullable: true, example: 30_000_000, description: 'VND that may be disbursed in all' }) cap: number | null;
   @ApiProperty({ type: Number, nullable: true, example: 10_000_000, description: 'VND still to disburse (0 once settled)' })
   remaining: number | null;
-  @ApiProperty({ example: 0, description: 'VND paid back so far (loans)' }) repaid: number;
+  @ApiProperty({ example: 0, description: 'VND paid back so far (where money comes back)' }) repaid: number;
   @ApiProperty({ example: 20_000_000, description: 'VND paid out and not yet paid back' }) outstanding: number;
-  @ApiProperty({ type: String, nullable: true, example: null, description: 'When the money must be back by (loans), YYYY-MM-DD' })
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'When the money must be back by (where money comes back), YYYY-MM-DD' })
   repaymentDueDate: string | null;
   @ApiProperty({ type: SettlementDto, nullable: true, description: 'The ledger closed below the cap, with a reason' })
   settlement: SettlementDto | null;
