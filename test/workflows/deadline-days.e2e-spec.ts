@@ -3,11 +3,11 @@ import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { loadStackConfig } from '@lienthong/config';
 import { CaseProjection, caseStateQuery, caseWorkflowId } from '@lienthong/contracts';
-import { PROCESSES } from '@lienthong/processes';
-import { DAY_MS, endOfDayHcm } from '@lienthong/domain';
+import { addMonths as addMonthsTo, interestFreeLoanDefinition, PROCESSES } from '@lienthong/processes';
+import { applyDecision, dateInHcm, DAY_MS, endOfDateHcm, endOfDayHcm, openCase, resolveChain } from '@lienthong/domain';
 import { stackLog } from '../../tools/stack/log';
 import { resolveTemporalTestServer } from '../../tools/stack/temporal-cli';
-import { caseInput } from '../support/workflow-harness';
+import { ACTORS, caseInput, PATH } from '../support/workflow-harness';
 import { testEnv } from '../support/test-env';
 
 /**
@@ -65,6 +65,58 @@ describe('housing deadlines in days (time-skipping server)', () => {
       expect(actions()).toEqual(['submitted', 'overdue', 'escalated']);
       const escalated = projections.flatMap((p) => p.events).find((e) => e.action === 'escalated')!;
       expect(Date.parse(escalated.at)).toBeGreaterThanOrEqual(dueAt + 3 * DAY_MS);
+      await handle.terminate('test done');
+    });
+  });
+
+  it('tells the ward and the branch when a loan is still owed at the end of its term, and not a day before', async () => {
+    const projections: CaseProjection[] = [];
+    const taskQueue = `loan-${randomUUID()}`;
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: { codePath: testEnv('workflowBundle') },
+      activities: { projectCase: async (p: CaseProjection) => void projections.push(p) },
+    });
+    const overdue = () => projections.flatMap((p) => p.events).filter((e) => e.action === 'repayment_overdue');
+
+    await worker.runUntil(async () => {
+      const resolved = resolveChain(interestFreeLoanDefinition, PATH);
+      if ('code' in resolved) throw new Error(resolved.code);
+      const input = {
+        ...caseInput(),
+        processType: interestFreeLoanDefinition.processType,
+        definitionVersion: interestFreeLoanDefinition.version,
+        title: 'Cho vay vốn chăn nuôi',
+        payload: { borrower: { name: 'Phạm Văn Bình', memberId: randomUUID() }, amount: 10_000_000, termMonths: 3, purpose: 'Mua bò giống' },
+        chain: resolved.chain,
+        plan: resolved.plan,
+        restartOnChangeOf: interestFreeLoanDefinition.restartOnChangeOf,
+      };
+      // The time-skipping server takes no Updates: the loan is approved, paid out and partly repaid by
+      // the module's own rules, and the workflow carries on from there as after a continue-as-new.
+      const phase = PROCESSES.phaseOf(input.processType)!;
+      const now = await env.currentTimeMs();
+      const paidOn = dateInHcm(now);
+      const { state } = openCase(input, now);
+      applyDecision(state, ACTORS.wardChair, { action: 'approve', data: { approvedAmount: 10_000_000, fundingSource: 'Quỹ hội' } }, now, phase);
+      phase.operations.disbursement!.apply(state, ACTORS.wardChair, { amount: 10_000_000, date: paidOn }, now);
+      phase.operations.repayment!.apply(state, ACTORS.wardVice, { amount: 4_000_000, date: paidOn }, now);
+      const due = state.execution!.repaymentDue!;
+      expect(due).toEqual({ date: addMonthsTo(paidOn, 3), overdue: false });
+
+      const handle = await env.client.workflow.start(PROCESSES.workflowTypeOf(input.processType)!, {
+        workflowId: caseWorkflowId(input.caseId),
+        taskQueue,
+        args: [{ ...input, carried: state }],
+      });
+      await env.sleep(endOfDateHcm(due.date) - (await env.currentTimeMs()) - 60_000);
+      expect(overdue()).toEqual([]);
+      expect((await handle.query(caseStateQuery)).execution!.repaymentDue).toEqual(due);
+      await env.sleep(120_000);
+      expect((await handle.query(caseStateQuery)).execution!.repaymentDue).toEqual({ date: due.date, overdue: true });
+      expect(overdue()).toEqual([expect.objectContaining({ data: { dueDate: due.date, outstanding: 6_000_000 } })]);
+      expect(Date.parse(overdue()[0].at)).toBeGreaterThanOrEqual(endOfDateHcm(due.date));
       await handle.terminate('test done');
     });
   });

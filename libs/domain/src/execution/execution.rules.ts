@@ -124,7 +124,8 @@ export function ledgerOperation(kind: 'disbursement' | 'repayment', isComplete: 
     const phase = checkInExecution(state);
     if (phase) return phase;
     if (!acts(actor, unitsOf(state))) return violation('forbidden', kind === 'disbursement' ? 'case.not_disburser' : 'case.not_repayment_recorder');
-    if (state.execution!.settlement) return violation('conflict', 'case.ledger_settled');
+    // A settlement closes what may still be paid out; money owed may still come back.
+    if (kind === 'disbursement' && state.execution!.settlement) return violation('conflict', 'case.ledger_settled');
     return null;
   };
   return {

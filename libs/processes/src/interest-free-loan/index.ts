@@ -6,6 +6,7 @@ import { interestFreeLoanMessages } from './interest-free-loan.texts';
 
 export * from './interest-free-loan.definition';
 export * from './interest-free-loan.payload';
+export { addMonths } from './interest-free-loan.phase';
 
 export const interestFreeLoan: ProcessModule = {
   processType: INTEREST_FREE_LOAN,
