@@ -5,7 +5,7 @@ import { DAY_MS, isIsoDate } from '../approval/deadline';
 import { DEADLINE_UNITS, DeadlineUnit, workingDeadline } from '../calendar/working-deadline';
 import { DECIDER_ROLES, DeciderRole } from '../roles';
 import { isVnd } from '../money/vnd';
-import { SettingsDefinition, valueAtPath } from './settings';
+import { SettingsDefinition, settingsInForce, valueAtPath } from './settings';
 
 /**
  * A process is data: which levels decide in which order, what each decision must carry, how long each
@@ -461,6 +461,27 @@ export function referencedSettings(definition: Pick<ProcessDefinition, 'steps'>)
     for (const t of Object.values(step.votes ?? {})) if (typeof t === 'object' && 'setting' in t) keys.add(t.setting);
   }
   return [...keys];
+}
+
+/** Whether any step is a council's (then the API reads the councils of the units on the path). */
+export function hasCouncilSteps(definition: Pick<ProcessDefinition, 'steps'>): boolean {
+  return definition.steps.some((s) => s.deciders && 'council' in s.deciders);
+}
+
+/**
+ * The settings a new case freezes: every setting in force on its date (YYYY-MM-DD, Vietnam). Refused
+ * when a setting the steps refer to has no value yet on that date. Undefined for a definition without
+ * settings (the case then stores none, as every case before them).
+ */
+export function caseSettings(
+  definition: Pick<ProcessDefinition, 'steps' | 'settings'>,
+  date: string,
+): { settings: FrozenSettings | undefined } | { violation: RuleViolation } {
+  if (!definition.settings) return { settings: undefined };
+  const settings = settingsInForce(definition.settings, date);
+  const missing = referencedSettings(definition).find((key) => !settings[key]);
+  if (missing) return { violation: { kind: 'unprocessable', code: 'case.setting_not_in_force', params: { setting: missing } } };
+  return { settings };
 }
 
 /** More than half of a council, unless the definition says otherwise. */
