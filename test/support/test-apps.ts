@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import { AppConfig, loadAppConfig } from '@lienthong/config';
+import type { ProcessRegistry } from '@lienthong/domain';
 import { createDataSource, DEMO_PASSWORD } from '@lienthong/persistence';
 import { quoteIdent } from '../../tools/stack/embedded-postgres';
 import { testEnv } from './test-env';
@@ -56,9 +57,12 @@ export interface TestApps {
 
 /**
  * The API (and, unless told otherwise, the worker) as production builds them, on their own database
- * and task queue, with the demo organization seeded.
+ * and task queue, with the demo organization seeded. `processes` replaces the build's registry (test-only
+ * process modules; the worker's workflow code still takes execution phases from the build's).
  */
-export async function startTestApps(options: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestApps> {
+export async function startTestApps(
+  options: { worker?: boolean; env?: Record<string, string>; processes?: ProcessRegistry } = {},
+): Promise<TestApps> {
   const db = await createTestDatabase();
   const config = testConfig({
     DATABASE_URL: db.url,
@@ -66,8 +70,8 @@ export async function startTestApps(options: { worker?: boolean; env?: Record<st
     SEED_DEMO: 'true',
     ...options.env,
   });
-  const worker = options.worker === false ? undefined : await createWorkerApp(config);
-  const api = await createApiApp(config);
+  const worker = options.worker === false ? undefined : await createWorkerApp(config, options.processes);
+  const api = await createApiApp(config, options.processes);
   const dataSource = await createDataSource(db.url, 'lienthong-test').initialize();
   const http = () => request(api.getHttpServer());
   return {
