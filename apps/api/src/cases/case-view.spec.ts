@@ -83,16 +83,16 @@ describe('chainView', () => {
     });
     state.payload = { kind: 'new-build', requestedAmount: 60_000_000 };
     expect(chainView(state)[1].approveData[0].cap).toEqual({ amount: 60_000_000, since: '2024-11-10', setting: 'supportCap' });
-    // Neither step is reserved to a role or a council.
-    expect(chain.map((s) => [s.deciderRoles, s.council])).toEqual([
-      [null, null],
-      [null, null],
+    // Neither step is reserved to a role or a council: the fields are left out.
+    expect(chain.map((s) => ['deciderRoles' in s, 'council' in s])).toEqual([
+      [false, false],
+      [false, false],
     ]);
     state.chain[1] = { ...state.chain[1], deciderRoles: ['chair'] };
     state.chain[0] = { ...state.chain[0], council: [{ userId: 'p-1', displayName: 'Ủy viên Một' }] };
     expect(chainView(state).map((s) => [s.deciderRoles, s.council])).toEqual([
-      [null, [{ id: 'p-1', displayName: 'Ủy viên Một' }]],
-      [['chair'], null],
+      [undefined, [{ id: 'p-1', displayName: 'Ủy viên Một' }]],
+      [['chair'], undefined],
     ]);
   });
 

@@ -173,8 +173,8 @@ export function chainView(state: CaseState, now: number = Date.now()): ChainStep
         };
       }),
       votesRequired: step.votes,
-      deciderRoles: step.deciderRoles ? [...step.deciderRoles] : null,
-      council: step.council ? step.council.map(personRef) : null,
+      ...(step.deciderRoles ? { deciderRoles: [...step.deciderRoles] } : {}),
+      ...(step.council ? { council: step.council.map(personRef) } : {}),
       enteredAt: progress?.enteredAt ?? null,
       dueAt: progress?.dueAt ?? null,
       escalateAt: progress?.escalateAt ?? null,

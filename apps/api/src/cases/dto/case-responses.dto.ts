@@ -172,18 +172,17 @@ export class ChainStepDto {
   @ApiProperty({
     enum: DECIDER_ROLES,
     isArray: true,
-    nullable: true,
-    example: null,
-    description: "Only these roles at the step's unit decide it (['chair']: the chair signs); null: any officer or chair of the unit",
+    required: false,
+    example: ['chair'],
+    description: "Only these roles at the step's unit decide it (['chair']: the chair signs); absent: any officer or chair of the unit",
   })
-  deciderRoles: DeciderRole[] | null;
+  deciderRoles?: DeciderRole[];
   @ApiProperty({
     type: [PersonRefDto],
-    nullable: true,
-    example: null,
-    description: "A council's step: its members (frozen when the case was submitted) vote, `votesRequired` of them; null otherwise",
+    required: false,
+    description: "A council's step: its members (frozen when the case was submitted) vote, `votesRequired` of them; absent otherwise",
   })
-  council: PersonRefDto[] | null;
+  council?: PersonRefDto[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) enteredAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) escalateAt: string | null;
