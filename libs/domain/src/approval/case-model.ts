@@ -34,7 +34,7 @@ export interface DecisionField {
   /**
    * For `vnd`: the value may not exceed a setting of the case (its value in force on the case's date,
    * frozen in `CaseState.settings`); with `by`, the setting holds one amount per value of that payload
-   * field (housing: `supportCap` by `kind`, 60.000.000 đ for a new build). Absent in older cases.
+   * field (a support amount per kind of works). Absent in older cases.
    */
   maxFromSetting?: { key: string; by?: string };
 }

@@ -103,9 +103,9 @@ export interface ProcessDefinition {
   fundField?: string;
   steps: StepDefinition[];
   /**
-   * Settings with effective dates (caps, vote thresholds): `{ supportCap: [{ from: '2024-11-10', value:
-   * { 'new-build': 60_000_000, repair: 30_000_000 } }] }`. A case freezes the values in force on its
-   * date; approveData fields (`maxFromSetting`) and votes (`{ setting }`) refer to them by key.
+   * Settings with effective dates (caps, vote thresholds): `{ grantCap: [{ value: 5_000_000 }, { from:
+   * '2025-07-01', value: 8_000_000 }] }`. A case freezes the values in force on its date; approveData
+   * fields (`maxFromSetting`) and votes (`{ setting }`) refer to them by key.
    */
   settings?: SettingsDefinition;
   resubmitTo: CaseState['resubmitTo'];

@@ -2,8 +2,7 @@ import type { FrozenSettings, SettingValue } from '../approval/case-model';
 
 /**
  * Settings with effective dates: amounts and thresholds that change by decision of the government or
- * the association (housing's national support per house went from 50/25 to 60/30 million đồng on
- * 10/11/2024). A definition declares each setting's history; a case freezes the values in force on
+ * the association (a national support amount per case, raised from a given day). A definition declares each setting's history; a case freezes the values in force on
  * its date (its submission day in Asia/Ho_Chi_Minh), so a later change reaches new cases only.
  */
 
@@ -45,7 +44,7 @@ export function vietnameseDate(isoDate: string): string {
 
 /**
  * The amount a setting allows for a payload: the setting's value, or with `by` its value for the
- * payload's field (`supportCap` by `kind` → the cap for a new build). Null when nothing applies.
+ * payload's field (a cap `by: 'kind'` → the cap for the payload's kind). Null when nothing applies.
  */
 export function settingAmount(
   settings: FrozenSettings | undefined,

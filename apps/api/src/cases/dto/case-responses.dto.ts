@@ -115,8 +115,8 @@ export class DecisionFieldDto {
     type: AmountCapDto,
     required: false,
     description:
-      'For vnd: a cap set by the process with an effective date (housing: the support per house by kind of works, ' +
-      '30.000.000 đ for a repair since 10/11/2024); the value may not exceed it either (422 case.amount_above_cap)',
+      'For vnd: a cap the process sets with an effective date (e.g. a support amount per kind of works), as in force ' +
+      "on the case's date for its payload; the value may not exceed it either (422 case.amount_above_cap)",
   })
   cap?: AmountCapDto;
   @ApiProperty({ type: Number, required: false, example: 200, description: 'For text: the longest accepted value' })
