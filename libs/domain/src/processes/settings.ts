@@ -2,8 +2,9 @@ import type { FrozenSettings, SettingValue } from '../approval/case-model';
 
 /**
  * Settings with effective dates: amounts and thresholds that change by decision of the government or
- * the association (a national support amount per case, raised from a given day). A definition declares each setting's history; a case freezes the values in force on
- * its date (its submission day in Asia/Ho_Chi_Minh), so a later change reaches new cases only.
+ * the association (a national support amount per case, raised from a given day). A definition
+ * declares each setting's history; a case freezes the values in force on its date (its submission
+ * day in Asia/Ho_Chi_Minh), so a later change reaches new cases only.
  */
 
 /**
