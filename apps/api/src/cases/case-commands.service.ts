@@ -28,6 +28,7 @@ import {
   DomainError,
   FINAL_STATUSES,
   FrozenSettings,
+  frozenCalendarWindow,
   hasConditionalSteps,
   hasCouncilSteps,
   PathUnit,
@@ -37,6 +38,7 @@ import {
   ResolvedStep,
   settingsInForce,
   valueAtPath,
+  workingDeadline,
 } from '@lienthong/domain';
 import { CalendarDaysService, CaseProjectionService, Organization, ProjectionChecksService } from '@lienthong/persistence';
 import { TemporalClient } from '@lienthong/temporal';
@@ -133,7 +135,7 @@ export class CaseCommandsService {
       resubmitTo: definition.resubmitTo,
       ...(definition.restartOnChangeOf ? { restartOnChangeOf: definition.restartOnChangeOf } : {}),
       ...(frozen.settings ? { settings: frozen.settings } : {}),
-      calendar: await this.calendarDays.forCase(resolved.chain, Date.now()),
+      calendar: await this.calendarFor(definition, resolved.chain, Date.now()),
       requestHash: hash,
       callerProjects: true,
     };
@@ -262,6 +264,18 @@ export class CaseCommandsService {
     const result = await this.send(caseId, updateId, () => handle.executeUpdate(update, { args: [args], updateId }));
     if (result.requestHash !== hash) throw keyReused();
     return this.queries.detailFor(scope, caseId);
+  }
+
+  /**
+   * The working-day calendar a new case freezes: for its chain, or, when a revision may bring in a
+   * conditional step counting working days, in any case (the workflow never reads the table).
+   */
+  private async calendarFor(definition: ProcessDefinition, chain: ResolvedStep[], now: number) {
+    const dayMs = this.config.CASE_DAY_SECONDS * 1000;
+    const later = definition.steps.some((s) => s.when && workingDeadline(s.deadline, dayMs).workingDays !== undefined);
+    if (!later) return this.calendarDays.forCase(chain, now);
+    const { from, to } = frozenCalendarWindow(now);
+    return this.calendarDays.between(from, to);
   }
 
   /** The units from `unitId` up to the top of its organization, as the chain resolver takes them. */
