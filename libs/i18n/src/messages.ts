@@ -132,8 +132,8 @@ export const MESSAGES = {
     en: '{unit} has no council to vote on cases of this kind.',
   },
   'case.council_too_small': {
-    vi: 'Hội đồng của {unit} có {members} thành viên, không đủ cho {required} phiếu cần có.',
-    en: 'The council of {unit} has {members} members, too few for the {required} votes required.',
+    vi: 'Hội đồng của {unit} chỉ có {members} thành viên được biểu quyết hồ sơ này, không đủ {required} phiếu cần có.',
+    en: 'The council of {unit} has only {members} members who may vote on this case, fewer than the {required} votes required.',
   },
   'case.setting_not_in_force': {
     vi: 'Quy trình chưa có mức "{setting}" áp dụng cho ngày lập hồ sơ.',

@@ -119,7 +119,7 @@ export class CaseCommandsService {
     // The case's date: its settings (caps, thresholds) are those in force on the day it is submitted.
     const frozen = caseSettings(definition, dateInHcm(Date.now()));
     if ('violation' in frozen) throw violationError(frozen.violation);
-    const resolved = await this.resolve(definition, pathUnits, payload, frozen.settings);
+    const resolved = await this.resolve(definition, pathUnits, payload, frozen.settings, scope.actor.userId);
 
     const input: CaseWorkflowInput = {
       caseId,
@@ -197,7 +197,7 @@ export class CaseCommandsService {
       let chain: ResolvedStep[] | null = null;
       if (hasConditionalSteps(definition)) {
         const settings = definition.settings ? settingsInForce(definition.settings, dateInHcm(Date.parse(ref.createdAt))) : undefined;
-        chain = (await this.resolve(definition, this.pathOf(scope, ref.originUnitId), payload, settings)).chain;
+        chain = (await this.resolve(definition, this.pathOf(scope, ref.originUnitId), payload, settings, scope.actor.userId)).chain;
       }
       return {
         payload,
@@ -287,9 +287,15 @@ export class CaseCommandsService {
   }
 
   /** The chain and plan for a case of `definition` on `path` with `payload` (the councils on the path read when a step is a council's). */
-  private async resolve(definition: ProcessDefinition, path: PathUnit[], payload: Record<string, unknown>, settings: FrozenSettings | undefined) {
+  private async resolve(
+    definition: ProcessDefinition,
+    path: PathUnit[],
+    payload: Record<string, unknown>,
+    settings: FrozenSettings | undefined,
+    initiatorId: string,
+  ) {
     const councils = hasCouncilSteps(definition) ? await this.councils.of(path.map((u) => u.id)) : {};
-    const resolved = resolveChain(definition, path, this.config.CASE_DAY_SECONDS * 1000, { payload, councils, settings });
+    const resolved = resolveChain(definition, path, this.config.CASE_DAY_SECONDS * 1000, { payload, councils, settings, initiatorId });
     if ('code' in resolved) throw violationError(resolved);
     return resolved;
   }

@@ -370,6 +370,18 @@ describe('resolveChain: who decides, where, and which steps apply', () => {
       code: 'case.council_too_small',
       params: { unit: 'Hội quận Long Biên', members: 4, required: 5 },
     });
+    // The initiator on the council may not vote on their own case: the others must be able to pass it.
+    const two = { [district.id]: [person('p-a'), person(initiator.userId)] };
+    expect(resolveChain(commendation, path, undefined, context('district', { councils: two, initiatorId: initiator.userId }))).toEqual({
+      kind: 'unprocessable',
+      code: 'case.council_too_small',
+      params: { unit: 'Hội quận Long Biên', members: 1, required: 2 },
+    });
+    const three = { [district.id]: [person('p-a'), person('p-b'), person(initiator.userId)] };
+    expect(resolved(commendation, context('district', { councils: three, initiatorId: initiator.userId })).chain[0].votes).toEqual({
+      approve: 2,
+      reject: 2,
+    });
   });
 
   it('resolves a definition without the new fields exactly as before: no deciderRoles, council or allowEarlierDeciders keys', () => {

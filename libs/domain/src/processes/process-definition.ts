@@ -438,6 +438,8 @@ export interface ResolveContext {
   councils?: Readonly<Record<string, readonly Person[]>>;
   /** The settings the case froze (`settingsInForce` on its date), for thresholds that name a setting. */
   settings?: FrozenSettings;
+  /** Who opens the case: on a council they may not vote on it, so the others must be able to pass it. */
+  initiatorId?: string;
 }
 
 /** Whether a conditional step applies to this payload (a step without a condition always does). */
@@ -551,8 +553,10 @@ export function resolveChain(
       }
       const count = countOf(threshold, council ? council.length : null);
       if (count === null) throw new Error(`${definition.processType}@${definition.version}: step ${step.id} counts a share of no council`);
-      if (council && count > council.length) {
-        return { kind: 'unprocessable', code: 'case.council_too_small', params: { unit: unit.name, members: council.length, required: count } };
+      // The threshold counts all members; the votes must come from those who may vote (not the initiator).
+      const voters = council?.filter((m) => m.userId !== context.initiatorId).length;
+      if (voters !== undefined && count > voters) {
+        return { kind: 'unprocessable', code: 'case.council_too_small', params: { unit: unit.name, members: voters, required: count } };
       }
       votes[which] = count;
     }
