@@ -57,7 +57,8 @@ export interface TestApps {
 
 /**
  * The API (and, unless told otherwise, the worker) as production builds them, on their own database
- * and task queue, with the demo organization seeded; with the build's processes unless given others.
+ * and task queue, with the demo organization seeded. `processes` replaces the build's registry (test-only
+ * process modules; the worker's workflow code still takes execution phases from the build's).
  */
 export async function startTestApps(
   options: { worker?: boolean; env?: Record<string, string>; processes?: ProcessRegistry } = {},

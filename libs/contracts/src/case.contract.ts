@@ -1,5 +1,15 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, CaseEvent, CaseStart, CaseState, DecisionRequest, LedgerRequest, MilestoneRequest, SettlementRequest } from '@lienthong/domain';
+import type {
+  Actor,
+  CaseEvent,
+  CaseStart,
+  CaseState,
+  DecisionRequest,
+  LedgerRequest,
+  MilestoneRequest,
+  ResubmitRequest,
+  SettlementRequest,
+} from '@lienthong/domain';
 
 /**
  * The contract between the API and case workflows: workflow types, IDs, Updates, the state query and
@@ -50,7 +60,7 @@ export interface UpdateResult {
 }
 
 export type DecideInput = Acting & DecisionRequest;
-export type ResubmitInput = Acting & { payload: Record<string, unknown>; title?: string | null; comment?: string | null };
+export type ResubmitInput = Acting & ResubmitRequest;
 export type CancelInput = Acting & { comment?: string | null };
 export type MilestoneInput = Acting & MilestoneRequest;
 export type DisbursementInput = Acting & LedgerRequest;

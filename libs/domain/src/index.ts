@@ -18,3 +18,4 @@ export * from './money/vnd';
 export * from './text/fold';
 export * from './processes/process-definition';
 export * from './processes/process-module';
+export * from './processes/settings';

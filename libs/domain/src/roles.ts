@@ -7,3 +7,7 @@ export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
 /** The roles that decide cases and record their progress at a unit (members follow, admins oversee). */
 export const ACTING_ROLES: readonly MembershipRole[] = ['officer', 'chair'];
+
+/** The acting roles a process step may reserve a decision to (`deciders: { roles: ['chair'] }`). */
+export const DECIDER_ROLES = ['officer', 'chair'] as const;
+export type DeciderRole = (typeof DECIDER_ROLES)[number];

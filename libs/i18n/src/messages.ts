@@ -37,6 +37,18 @@ export const MESSAGES = {
     vi: 'Chỉ cán bộ của {unit} mới được quyết định ở bước này.',
     en: 'Only officers of {unit} may decide at this step.',
   },
+  'case.chair_only': {
+    vi: 'Chỉ Chủ tịch {unit} mới được quyết định ở bước này.',
+    en: 'Only the chair of {unit} may decide at this step.',
+  },
+  'case.officer_only': {
+    vi: 'Bước này do cán bộ của {unit} quyết định, không do Chủ tịch.',
+    en: 'This step is decided by the officers of {unit}, not by the chair.',
+  },
+  'case.not_council_member': {
+    vi: 'Chỉ thành viên hội đồng của {unit} mới được biểu quyết ở bước này.',
+    en: 'Only members of the council of {unit} vote at this step.',
+  },
   'case.own_case': { vi: 'Người lập hồ sơ không được tự duyệt hồ sơ của mình.', en: 'The initiator of a case may not decide on it.' },
   'case.decided_other_step': {
     vi: 'Bạn đã quyết định ở một bước khác của hồ sơ này; mỗi người chỉ quyết định một bước.',
@@ -54,6 +66,14 @@ export const MESSAGES = {
   'case.amount_above': {
     vi: 'Số tiền {field} vượt quá số tiền đề nghị ({max} đồng).',
     en: 'The amount {field} exceeds the requested amount ({max} VND).',
+  },
+  'case.amount_above_cap': {
+    vi: 'Số tiền duyệt vượt mức hỗ trợ tối đa {max} đồng (áp dụng từ {since}).',
+    en: 'The approved amount exceeds the maximum support of {max} VND (in force since {since}).',
+  },
+  'case.amount_above_cap_undated': {
+    vi: 'Số tiền duyệt vượt mức hỗ trợ tối đa {max} đồng.',
+    en: 'The approved amount exceeds the maximum support of {max} VND.',
   },
   'case.not_initiator': { vi: 'Chỉ người lập hồ sơ mới được làm việc này.', en: 'Only the initiator of the case may do this.' },
   'case.not_returned': { vi: 'Hồ sơ không ở trạng thái bị trả lại.', en: 'The case has not been returned for revision.' },
@@ -106,6 +126,18 @@ export const MESSAGES = {
   'case.no_deciding_unit': {
     vi: 'Tổ chức không có đơn vị cấp {levels} để xét bước {step}.',
     en: 'The organization has no unit at level {levels} to decide step {step}.',
+  },
+  'case.no_council': {
+    vi: '{unit} chưa có hội đồng để biểu quyết hồ sơ loại này.',
+    en: '{unit} has no council to vote on cases of this kind.',
+  },
+  'case.council_too_small': {
+    vi: 'Hội đồng của {unit} chỉ có {members} thành viên được biểu quyết hồ sơ này, không đủ {required} phiếu cần có.',
+    en: 'The council of {unit} has only {members} members who may vote on this case, fewer than the {required} votes required.',
+  },
+  'case.setting_not_in_force': {
+    vi: 'Quy trình chưa có mức "{setting}" áp dụng cho ngày lập hồ sơ.',
+    en: 'The process has no value of "{setting}" in force on the date of the case.',
   },
   'case.not_unit_officer': {
     vi: 'Chỉ cán bộ của đơn vị (hoặc cấp trên) mới được lập hồ sơ cho đơn vị này.',

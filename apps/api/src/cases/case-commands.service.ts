@@ -21,20 +21,30 @@ import {
 import {
   Actor,
   ancestorsOf,
+  caseSettings,
   CaseStatus,
   definitionOfCase,
   dateInHcm,
   DomainError,
   FINAL_STATUSES,
+  FrozenSettings,
+  frozenCalendarWindow,
+  hasConditionalSteps,
+  hasCouncilSteps,
   PathUnit,
   ProcessDefinition,
   ProcessRegistry,
   resolveChain,
+  ResolvedStep,
+  settingsInForce,
+  valueAtPath,
+  workingDeadline,
 } from '@lienthong/domain';
 import { CalendarDaysService, CaseProjectionService, Organization, ProjectionChecksService } from '@lienthong/persistence';
 import { TemporalClient } from '@lienthong/temporal';
 import { keyedUpdateId, keyedUuid, requestHash } from '../common/idempotency';
 import { AccessService, CallerScope } from '../units/access.service';
+import { CouncilsService } from '../units/councils.service';
 import { CaseQueriesService, CaseRef } from './case-queries.service';
 import {
   CancelDto,
@@ -86,6 +96,7 @@ export class CaseCommandsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PROCESS_REGISTRY) private readonly processes: ProcessRegistry,
     private readonly calendarDays: CalendarDaysService,
+    private readonly councils: CouncilsService,
   ) {}
 
   async create(userId: string, key: string, body: CreateCaseDto): Promise<CaseDetailDto> {
@@ -98,18 +109,17 @@ export class CaseCommandsService {
 
     const unit = scope.visible.has(body.unitId) ? scope.byId.get(body.unitId) : undefined;
     if (!unit) throw new DomainError('not_found', 'unit.not_found');
-    const path = ancestorsOf(scope.units, unit.id)
-      .reverse()
-      .map((id) => scope.byId.get(id)!);
-    if (!path.some((u) => scope.actor.unitIds.includes(u.id))) throw new DomainError('forbidden', 'case.not_unit_officer');
+    const pathUnits = this.pathOf(scope, unit.id);
+    if (!pathUnits.some((u) => scope.actor.unitIds.includes(u.id))) throw new DomainError('forbidden', 'case.not_unit_officer');
 
     const definition = this.processes.definitionFor(body.processType, await this.organizationCode(unit.organizationId));
     const workflowType = this.processes.workflowTypeOf(body.processType);
     if (!definition || !workflowType) throw new DomainError('unprocessable', 'process.unknown', { processType: body.processType });
     const payload = await this.validPayload(definition, body.payload, unit.id);
-    const pathUnits: PathUnit[] = path.map((u) => ({ id: u.id, name: u.name, levelCode: u.level.code, levelName: u.level.name }));
-    const resolved = resolveChain(definition, pathUnits, this.config.CASE_DAY_SECONDS * 1000);
-    if ('code' in resolved) throw violationError(resolved);
+    // The case's date: its settings (caps, thresholds) are those in force on the day it is submitted.
+    const frozen = caseSettings(definition, dateInHcm(Date.now()));
+    if ('violation' in frozen) throw violationError(frozen.violation);
+    const resolved = await this.resolve(definition, pathUnits, payload, frozen.settings, scope.actor.userId);
 
     const input: CaseWorkflowInput = {
       caseId,
@@ -124,7 +134,8 @@ export class CaseCommandsService {
       plan: resolved.plan,
       resubmitTo: definition.resubmitTo,
       ...(definition.restartOnChangeOf ? { restartOnChangeOf: definition.restartOnChangeOf } : {}),
-      calendar: await this.calendarDays.forCase(resolved.chain, Date.now()),
+      ...(frozen.settings ? { settings: frozen.settings } : {}),
+      calendar: await this.calendarFor(definition, resolved.chain, Date.now()),
       requestHash: hash,
       callerProjects: true,
     };
@@ -174,12 +185,27 @@ export class CaseCommandsService {
     }));
   }
 
+  /**
+   * A revision of a returned case. Where steps depend on the payload (`when`), the chain is resolved
+   * again for the revised payload, on the case's own date: the workflow keeps its chain if the steps
+   * are the same, and starts over at the first step of the new one if they are not.
+   */
   resubmit(userId: string, caseId: string, key: string, body: ResubmitDto): Promise<CaseDetailDto> {
-    return this.change(userId, caseId, key, body, resubmitUpdate, async (ref) => ({
-      payload: await this.validPayload(await this.definitionOf(ref), body.payload, ref.originUnitId),
-      title: body.title?.normalize('NFC').trim() ?? null,
-      comment: body.comment ?? null,
-    }));
+    return this.change(userId, caseId, key, body, resubmitUpdate, async (ref, scope) => {
+      const definition = await this.definitionOf(ref);
+      const payload = await this.validPayload(definition, body.payload, ref.originUnitId);
+      let chain: ResolvedStep[] | null = null;
+      if (hasConditionalSteps(definition)) {
+        const settings = definition.settings ? settingsInForce(definition.settings, dateInHcm(Date.parse(ref.createdAt))) : undefined;
+        chain = (await this.resolve(definition, this.pathOf(scope, ref.originUnitId), payload, settings, scope.actor.userId)).chain;
+      }
+      return {
+        payload,
+        title: body.title?.normalize('NFC').trim() ?? null,
+        comment: body.comment ?? null,
+        ...(chain ? { chain } : {}),
+      };
+    });
   }
 
   cancel(userId: string, caseId: string, key: string, body: CancelDto): Promise<CaseDetailDto> {
@@ -217,7 +243,7 @@ export class CaseCommandsService {
     key: string,
     body: object,
     update: UpdateDefinition<UpdateResult, [I]>,
-    build: (ref: CaseRef) => UpdateFields<I> | Promise<UpdateFields<I>>,
+    build: (ref: CaseRef, scope: CallerScope) => UpdateFields<I> | Promise<UpdateFields<I>>,
   ): Promise<CaseDetailDto> {
     const scope = await this.access.scope(userId);
     const ref = await this.queries.ref(scope, caseId);
@@ -233,11 +259,45 @@ export class CaseCommandsService {
     }
     // Closed cases have no workflow left to ask; say so without a round trip.
     if (FINAL_STATUSES.includes(ref.status)) throw closedError(ref.status);
-    const args = { ...(await build(ref)), actor: scope.actor, requestHash: hash } as I;
+    const args = { ...(await build(ref, scope)), actor: scope.actor, requestHash: hash } as I;
     const handle = this.client.workflow.getHandle(ref.workflowId || caseWorkflowId(caseId));
     const result = await this.send(caseId, updateId, () => handle.executeUpdate(update, { args: [args], updateId }));
     if (result.requestHash !== hash) throw keyReused();
     return this.queries.detailFor(scope, caseId);
+  }
+
+  /**
+   * The working-day calendar a new case freezes: for its chain, or, when a revision may bring in a
+   * conditional step counting working days, in any case (the workflow never reads the table).
+   */
+  private async calendarFor(definition: ProcessDefinition, chain: ResolvedStep[], now: number) {
+    const dayMs = this.config.CASE_DAY_SECONDS * 1000;
+    const later = definition.steps.some((s) => s.when && workingDeadline(s.deadline, dayMs).workingDays !== undefined);
+    if (!later) return this.calendarDays.forCase(chain, now);
+    const { from, to } = frozenCalendarWindow(now);
+    return this.calendarDays.between(from, to);
+  }
+
+  /** The units from `unitId` up to the top of its organization, as the chain resolver takes them. */
+  private pathOf(scope: CallerScope, unitId: string): PathUnit[] {
+    return ancestorsOf(scope.units, unitId)
+      .reverse()
+      .map((id) => scope.byId.get(id)!)
+      .map((u) => ({ id: u.id, name: u.name, levelCode: u.level.code, levelName: u.level.name }));
+  }
+
+  /** The chain and plan for a case of `definition` on `path` with `payload` (the councils on the path read when a step is a council's). */
+  private async resolve(
+    definition: ProcessDefinition,
+    path: PathUnit[],
+    payload: Record<string, unknown>,
+    settings: FrozenSettings | undefined,
+    initiatorId: string,
+  ) {
+    const councils = hasCouncilSteps(definition) ? await this.councils.of(path.map((u) => u.id)) : {};
+    const resolved = resolveChain(definition, path, this.config.CASE_DAY_SECONDS * 1000, { payload, councils, settings, initiatorId });
+    if ('code' in resolved) throw violationError(resolved);
+    return resolved;
   }
 
   private async replayCreation(scope: CallerScope, row: CaseRef, hash: string): Promise<CaseDetailDto> {
@@ -290,7 +350,7 @@ export class CaseCommandsService {
     const violation = definition.checkPayload?.(payload, dateInHcm(Date.now()));
     if (violation) throw violationError(violation);
     for (const path of definition.memberFields ?? []) {
-      const memberId = valueAt(payload, path);
+      const memberId = valueAtPath(payload, path);
       if (typeof memberId !== 'string') continue;
       const found = await this.dataSource.query('SELECT 1 FROM members WHERE id = $1 AND unit_id = $2', [memberId, originUnitId]);
       if (found.length === 0) throw new DomainError('unprocessable', 'case.member_not_in_unit', { field: `payload.${path}` });
@@ -309,11 +369,6 @@ export class CaseCommandsService {
     const org = await this.dataSource.getRepository(Organization).findOneByOrFail({ id: organizationId });
     return org.code;
   }
-}
-
-/** The value at a dot path of a payload (`person.memberId`). */
-function valueAt(payload: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), payload);
 }
 
 function closedError(status: CaseStatus | string): DomainError {

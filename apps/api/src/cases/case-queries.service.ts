@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PROCESS_REGISTRY } from '@lienthong/config';
-import { allowedActions, CaseState, DomainError, foldVietnamese, ProcessRegistry } from '@lienthong/domain';
+import { Actor, allowedActions, CaseState, DeciderRole, DomainError, foldVietnamese, ProcessRegistry } from '@lienthong/domain';
 import { AccessService, CallerScope, subtreeOf } from '../units/access.service';
 import {
   CaseEventRow,
   CaseSummaryRow,
   chainView,
   executionView,
+  iso,
   LedgerRow,
   toLedgerEntry,
   toSummary,
@@ -27,6 +28,8 @@ export interface CaseRef {
   currentStep: string | null;
   workflowId: string;
   requestHash: string | null;
+  /** When the case was submitted (ISO): its date picks the settings in force for it. */
+  createdAt: string;
 }
 
 /** The columns a summary needs, read from the narrow set of page rows (never `state`). */
@@ -136,14 +139,28 @@ export function listStatements(origins: string[], query: ListFilter): ListStatem
 
 /**
  * The statements behind `GET /api/inbox`: pending at a unit where the user decides, not their own,
- * not one they already decided (at this or another step). The partial index of pending cases
- * (`ix_cases_pending_inbox`: deciding unit, due, submitted, with creator, deciders and process) serves
- * the first 100, earliest due first, and the counts without reading the table.
+ * not one they may no longer decide for what they decided already (at this or another step). A step
+ * reserved to some roles (`deciding_roles`: the chair signs) is in the inbox of those roles only; a
+ * council's step (`deciding_user_ids`) in its members' only, whatever their role at the unit (pass
+ * the units where the user holds any membership as `memberOf`). The partial index of pending cases
+ * (`ix_cases_pending_inbox`: deciding unit, due, submitted, with creator, deciders, process, roles and
+ * council) serves the first 100, earliest due first, and the counts without reading the table.
+ * Without `roles`, the user is officer and chair at each of `unitIds`.
  */
-export function inboxStatements(unitIds: string[], userId: string): [rows: Statement, counts: Statement] {
+export function inboxStatements(
+  unitIds: string[],
+  userId: string,
+  more: { roles?: Actor['roles']; memberOf?: string[] } = {},
+): [rows: Statement, counts: Statement] {
+  const holds = (role: DeciderRole) => unitIds.filter((u) => !more.roles || (more.roles[u] ?? []).includes(role));
+  const candidates = [...new Set([...unitIds, ...(more.memberOf ?? [])])];
   const filter = `c.status = 'pending' AND c.deciding_unit_id = ANY($1::uuid[])
-      AND c.created_by <> $2 AND NOT ($2::uuid = ANY(coalesce(c.decided_by, '{}'::uuid[])))`;
-  const params = [unitIds, userId];
+      AND c.created_by <> $2 AND NOT ($2::uuid = ANY(coalesce(c.decided_by, '{}'::uuid[])))
+      AND CASE WHEN c.deciding_user_ids IS NOT NULL THEN $2::uuid = ANY(c.deciding_user_ids)
+               WHEN c.deciding_roles IS NULL THEN c.deciding_unit_id = ANY($3::uuid[])
+               ELSE ('chair' = ANY(c.deciding_roles) AND c.deciding_unit_id = ANY($4::uuid[]))
+                 OR ('officer' = ANY(c.deciding_roles) AND c.deciding_unit_id = ANY($5::uuid[])) END`;
+  const params = [candidates, userId, unitIds, holds('chair'), holds('officer')];
   return [
     {
       sql: `${SUMMARY_SELECT}
@@ -197,9 +214,11 @@ export class CaseQueriesService {
 
   /** Cases waiting for the caller's decision (see inboxStatements). */
   async inbox(userId: string): Promise<InboxDto> {
-    const { actor } = await this.access.scope(userId);
-    if (actor.unitIds.length === 0) return { items: [], counts: {} };
-    const [rows, counts] = inboxStatements(actor.unitIds, actor.userId);
+    const { actor, memberships } = await this.access.scope(userId);
+    // Council members vote whatever their role at the unit: any unit the user belongs to may hold their council's case.
+    const memberOf = [...new Set(memberships.map((m) => m.unitId))];
+    if (memberOf.length === 0) return { items: [], counts: {} };
+    const [rows, counts] = inboxStatements(actor.unitIds, actor.userId, { roles: actor.roles, memberOf });
     const [items, perProcess] = await Promise.all([
       this.dataSource.query<CaseSummaryRow[]>(rows.sql, rows.params),
       this.dataSource.query<{ process_type: string; n: number }[]>(counts.sql, counts.params),
@@ -226,7 +245,7 @@ export class CaseQueriesService {
   /** The case by ID regardless of visibility (idempotent replays of a creation), or null. */
   async findRef(caseId: string): Promise<CaseRef | null> {
     const [row] = await this.dataSource.query<Record<string, unknown>[]>(
-      `SELECT id, status, origin_unit_id, organization_id, process_type, definition_version, current_step, workflow_id, request_hash
+      `SELECT id, status, origin_unit_id, organization_id, process_type, definition_version, current_step, workflow_id, request_hash, created_at
        FROM cases WHERE id = $1`,
       [caseId],
     );
@@ -241,6 +260,7 @@ export class CaseQueriesService {
       currentStep: row.current_step as string | null,
       workflowId: row.workflow_id as string,
       requestHash: row.request_hash as string | null,
+      createdAt: iso(row.created_at as Date),
     };
   }
 

@@ -6,6 +6,7 @@ import {
   openCase,
   PathUnit,
   resolveChain,
+  settingsInForce,
 } from '@lienthong/domain';
 import { housingSupportDefinition, PROCESSES } from '@lienthong/processes';
 
@@ -62,6 +63,36 @@ describe('chainView', () => {
     expect(chain[1].approveData).toEqual([
       { name: 'approvedAmount', type: 'vnd', maxFromPayload: 'requestedAmount' },
       { name: 'fundingSource', type: 'text', maxLength: 200 },
+    ]);
+  });
+
+  it('shows the cap in force for the case (its date, its kind of works) next to the amount, and who decides', () => {
+    const state = newCase();
+    state.payload = { kind: 'repair', requestedAmount: 30_000_000 };
+    state.settings = settingsInForce(housingSupportDefinition.settings, '2026-12-02');
+    // The chain as version 2 resolves it today: the approved amount capped by the support per house.
+    const resolved = resolveChain(housingSupportDefinition, path);
+    if ('code' in resolved) throw new Error(resolved.code);
+    state.chain = resolved.chain;
+    const chain = chainView(state);
+    expect(chain[1].approveData[0]).toEqual({
+      name: 'approvedAmount',
+      type: 'vnd',
+      maxFromPayload: 'requestedAmount',
+      cap: { amount: 30_000_000, since: '2024-11-10', setting: 'supportCap' },
+    });
+    state.payload = { kind: 'new-build', requestedAmount: 60_000_000 };
+    expect(chainView(state)[1].approveData[0].cap).toEqual({ amount: 60_000_000, since: '2024-11-10', setting: 'supportCap' });
+    // Neither step is reserved to a role or a council: the fields are left out.
+    expect(chain.map((s) => ['deciderRoles' in s, 'council' in s])).toEqual([
+      [false, false],
+      [false, false],
+    ]);
+    state.chain[1] = { ...state.chain[1], deciderRoles: ['chair'] };
+    state.chain[0] = { ...state.chain[0], council: [{ userId: 'p-1', displayName: 'Ủy viên Một' }] };
+    expect(chainView(state).map((s) => [s.deciderRoles, s.council])).toEqual([
+      [undefined, [{ id: 'p-1', displayName: 'Ủy viên Một' }]],
+      [['chair'], undefined],
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { CaseState, FINAL_STATUSES, Person, vndFromDb, workingDaysLeft } from '@lienthong/domain';
+import { CaseState, FINAL_STATUSES, Person, settingAmount, vndFromDb, workingDaysLeft } from '@lienthong/domain';
 import {
   CaseSummaryDto,
   ChainStepDto,
@@ -161,13 +161,20 @@ export function chainView(state: CaseState, now: number = Date.now()): ChainStep
       state: stepState,
       actions: step.actions,
       commentRequiredFor: [...step.commentRequiredFor],
-      approveData: step.approveData.map((f) => ({
-        name: f.name,
-        type: f.type,
-        ...(f.maxFromPayload !== undefined ? { maxFromPayload: f.maxFromPayload } : {}),
-        ...(f.maxLength !== undefined ? { maxLength: f.maxLength } : {}),
-      })),
+      approveData: step.approveData.map((f) => {
+        // The cap in force for this case (its date, its payload): what the web shows next to the amount.
+        const cap = f.maxFromSetting ? settingAmount(state.settings, f.maxFromSetting, state.payload) : null;
+        return {
+          name: f.name,
+          type: f.type,
+          ...(f.maxFromPayload !== undefined ? { maxFromPayload: f.maxFromPayload } : {}),
+          ...(cap ? { cap: { amount: cap.amount, since: cap.since, setting: f.maxFromSetting!.key } } : {}),
+          ...(f.maxLength !== undefined ? { maxLength: f.maxLength } : {}),
+        };
+      }),
       votesRequired: step.votes,
+      ...(step.deciderRoles ? { deciderRoles: [...step.deciderRoles] } : {}),
+      ...(step.council ? { council: step.council.map(personRef) } : {}),
       enteredAt: progress?.enteredAt ?? null,
       dueAt: progress?.dueAt ?? null,
       escalateAt: progress?.escalateAt ?? null,

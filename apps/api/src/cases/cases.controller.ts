@@ -39,8 +39,13 @@ const caseNotFound = ApiNotFoundResponse({
   ...errorExample(404, 'case.not_found', 'Không tìm thấy hồ sơ.'),
 });
 
+const ruleRefused = ApiUnprocessableEntityResponse({
+  description: 'A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request',
+  ...errorExample(422, 'idempotency.key_reused', 'Idempotency-Key này đã được dùng cho một yêu cầu khác.'),
+});
+
 /** The responses every command shares (400, 403, 404, 409 closed/conflict, 422 rule, 503 Temporal down). */
-const ApiCommandResponses = (notFound: MethodDecorator = caseNotFound) =>
+const ApiCommandResponses = (notFound: MethodDecorator = caseNotFound, unprocessable: MethodDecorator = ruleRefused) =>
   applyDecorators(
     ApiBadRequestResponse({
       description: 'Invalid body, or missing Idempotency-Key',
@@ -55,10 +60,7 @@ const ApiCommandResponses = (notFound: MethodDecorator = caseNotFound) =>
       description: 'The case is closed or has moved on (stale step, already decided)',
       ...errorExample(409, 'case.closed', 'Hồ sơ đã kết thúc (completed), không thể thay đổi.'),
     }),
-    ApiUnprocessableEntityResponse({
-      description: 'A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request',
-      ...errorExample(422, 'idempotency.key_reused', 'Idempotency-Key này đã được dùng cho một yêu cầu khác.'),
-    }),
+    unprocessable,
     ApiServiceUnavailableResponse({
       description: 'Temporal is not answering; retry with the same Idempotency-Key',
       ...errorExample(503, 'temporal.unavailable', 'Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau.'),
@@ -120,7 +122,15 @@ export class CasesController {
   @ApiOperation({ summary: 'Approve, return (for revision) or reject at the current step' })
   @ApiIdempotencyKey()
   @ApiOkResponse({ type: CaseDetailDto })
-  @ApiCommandResponses()
+  @ApiCommandResponses(
+    caseNotFound,
+    ApiUnprocessableEntityResponse({
+      description:
+        'A rule refused it: a missing comment or field, an amount above the one requested or above the cap in force on the ' +
+        "case's date (the step's `approveData[].cap`), … or the Idempotency-Key was used for another request",
+      ...errorExample(422, 'case.amount_above_cap', 'Số tiền duyệt vượt mức hỗ trợ tối đa 30.000.000 đồng (áp dụng từ 10/11/2024).'),
+    }),
+  )
   decide(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam()) id: string,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ACTING_ROLES, Actor, visibleUnitIds } from '@lienthong/domain';
+import { ACTING_ROLES, Actor, DeciderRole, MembershipRole, visibleUnitIds } from '@lienthong/domain';
 import { Membership, Unit, User } from '@lienthong/persistence';
 
 /** What the caller may see and do, established from the database on each request (never from the token). */
@@ -12,7 +12,10 @@ export interface CallerScope {
   byId: Map<string, Unit>;
   /** Units whose cases and details the caller may see: their units and everything below. */
   visible: Set<string>;
-  /** The caller as the approval rules see them: `unitIds` are the units where they are officer or chair. */
+  /**
+   * The caller as the approval rules see them: `unitIds` are the units where they are officer or chair,
+   * `roles` which of the two at each (for steps reserved to the chair).
+   */
   actor: Actor;
 }
 
@@ -63,11 +66,7 @@ export class AccessService {
       units,
       byId: new Map(units.map((u) => [u.id, u])),
       visible: visibleUnitIds(units, memberships),
-      actor: {
-        userId: user.id,
-        displayName: user.displayName,
-        unitIds: [...new Set(memberships.filter((m) => ACTING_ROLES.includes(m.role)).map((m) => m.unitId))],
-      },
+      actor: actorOf(user, memberships),
     };
   }
 
@@ -89,6 +88,18 @@ export class AccessService {
     return units;
   }
 }
+
+/** A person as the approval rules see them, from their memberships: where they act, and in which role. */
+export function actorOf(user: Pick<User, 'id' | 'displayName'>, memberships: readonly Pick<Membership, 'unitId' | 'role'>[]): Actor {
+  const roles: Record<string, DeciderRole[]> = {};
+  for (const m of memberships) {
+    if (!isActing(m.role)) continue;
+    roles[m.unitId] = [...new Set([...(roles[m.unitId] ?? []), m.role])];
+  }
+  return { userId: user.id, displayName: user.displayName, unitIds: Object.keys(roles), roles };
+}
+
+const isActing = (role: MembershipRole): role is DeciderRole => ACTING_ROLES.includes(role);
 
 /** A unit and everything below it (the same walk as visibility from a single role at that unit). */
 export function subtreeOf(units: readonly Unit[], unitId: string): Set<string> {

@@ -6,6 +6,7 @@
  */
 import type { ExecutionPlan, ExecutionProgress, PhaseOperation } from '../execution/execution-model';
 import type { WorkingCalendar } from '../calendar/working-days';
+import type { DeciderRole } from '../roles';
 
 export const CASE_STATUSES = ['pending', 'returned', 'in_progress', 'completed', 'rejected', 'cancelled'] as const;
 /**
@@ -30,6 +31,12 @@ export interface DecisionField {
   maxFromPayload?: string;
   /** For `text`: the longest accepted value. */
   maxLength?: number;
+  /**
+   * For `vnd`: the value may not exceed a setting of the case (its value in force on the case's date,
+   * frozen in `CaseState.settings`); with `by`, the setting holds one amount per value of that payload
+   * field (a support amount per kind of works). Absent in older cases.
+   */
+  maxFromSetting?: { key: string; by?: string };
 }
 
 /**
@@ -53,6 +60,21 @@ export interface ResolvedStep {
   /** Distinct approvals needed to pass the step (k of a council), and rejections that end the case. */
   votes: { approve: number; reject: number };
   deadline: ResolvedDeadline;
+  /**
+   * Only these roles at `unitId` decide (e.g. `['chair']`: the chair signs); absent: any officer or
+   * chair, as in every case before roles per step.
+   */
+  deciderRoles?: DeciderRole[];
+  /**
+   * A council step: exactly these people vote (the unit's council when the case was submitted, frozen),
+   * whatever their role; `votes` counts among them. Absent: not a council step.
+   */
+  council?: Person[];
+  /**
+   * Whoever decided an earlier step may decide this one too (the chair who voted in the council signs
+   * the decision). Absent: one person decides at most one step of a case.
+   */
+  allowEarlierDeciders?: boolean;
 }
 
 export interface ResolvedDeadline {
@@ -74,10 +96,13 @@ export interface Person {
 
 /**
  * Who is acting, as the API established it from the database: never from the request body. `unitIds`
- * are the units where the person is an officer or chair (the roles that decide and record).
+ * are the units where the person is an officer or chair (the roles that decide and record); `roles`
+ * says which of the two at each of them (absent in Updates sent before roles per step: no step of
+ * those cases restricts roles).
  */
 export interface Actor extends Person {
   unitIds: string[];
+  roles?: Record<string, DeciderRole[]>;
 }
 
 export interface Vote extends Person {
@@ -136,7 +161,23 @@ export interface CaseState {
   seq: number;
   /** Holidays and make-up days frozen at submission when a step counts working days (deterministic replay). */
   calendar?: WorkingCalendar;
+  /**
+   * The definition's settings in force on the case's date (its submission day in Asia/Ho_Chi_Minh),
+   * frozen at submission: caps and thresholds a later change of the settings never alters. Absent in
+   * older cases and for definitions without settings.
+   */
+  settings?: FrozenSettings;
 }
+
+/** A setting's value: a number (an amount, a count), or one per value of a payload field. */
+export type SettingValue = number | string | boolean | Record<string, number | string | boolean>;
+
+/** A setting as a case froze it: the value in force and since when (YYYY-MM-DD; null: since ever). */
+export interface FrozenSetting {
+  value: SettingValue;
+  since: string | null;
+}
+export type FrozenSettings = Record<string, FrozenSetting>;
 
 export const CASE_EVENT_ACTIONS = [
   'submitted',

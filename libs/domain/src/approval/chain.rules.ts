@@ -3,6 +3,7 @@ import type { ExecutionPhase } from '../execution/execution-phase';
 import { blank, emit, iso, note, person, stepEvent, violation } from './case-events';
 import { Actor, CaseEvent, CaseState, DecisionAction, FINAL_STATUSES, ResolvedStep, RuleViolation } from './case-model';
 import { dueTime, escalateTime } from './deadline';
+import { settingAmount, vietnameseDate } from '../processes/settings';
 
 /**
  * The rules of the approval chain, as pure functions over `CaseState`. The workflow runs `check*` in
@@ -29,6 +30,7 @@ export type CaseStart = Pick<
   | 'resubmitTo'
   | 'restartOnChangeOf'
   | 'calendar'
+  | 'settings'
 >;
 
 export interface DecisionRequest {
@@ -99,10 +101,29 @@ export function checkDecider(state: CaseState, actor: Actor, expectedStep?: stri
     return violation('conflict', 'case.stale_step', { expected: seen?.unitName ?? expectedStep, current: step.unitName });
   }
   if (state.step?.votes.some((v) => v.userId === actor.userId)) return violation('conflict', 'case.already_decided');
-  if (!actor.unitIds.includes(step.unitId)) return violation('forbidden', 'case.not_decider', { unit: step.unitName });
+  const who = checkDecidesStep(step, actor);
+  if (who) return who;
   if (actor.userId === state.initiator.userId) return violation('forbidden', 'case.own_case');
-  if (state.passed.some((p) => p.deciders.some((d) => d.userId === actor.userId))) {
+  if (!step.allowEarlierDeciders && state.passed.some((p) => p.deciders.some((d) => d.userId === actor.userId))) {
     return violation('forbidden', 'case.decided_other_step');
+  }
+  return null;
+}
+
+/**
+ * Whether the actor is among the step's deciders: a member of its council; or an officer or chair of
+ * its unit, holding one of its `deciderRoles` when it reserves the decision (the chair signs).
+ */
+function checkDecidesStep(step: ResolvedStep, actor: Actor): RuleViolation | null {
+  if (step.council) {
+    return step.council.some((m) => m.userId === actor.userId) ? null : violation('forbidden', 'case.not_council_member', { unit: step.unitName });
+  }
+  if (!actor.unitIds.includes(step.unitId)) return violation('forbidden', 'case.not_decider', { unit: step.unitName });
+  if (step.deciderRoles) {
+    const held = actor.roles?.[step.unitId] ?? [];
+    if (!held.some((r) => step.deciderRoles!.includes(r))) {
+      return violation('forbidden', step.deciderRoles.includes('officer') ? 'case.officer_only' : 'case.chair_only', { unit: step.unitName });
+    }
   }
   return null;
 }
@@ -122,6 +143,13 @@ function checkDecisionData(state: CaseState, step: ResolvedStep, req: DecisionRe
       const max = field.maxFromPayload ? state.payload[field.maxFromPayload] : undefined;
       if (typeof max === 'number' && value > max) {
         return violation('unprocessable', 'case.amount_above', { field: `data.${field.name}`, max, limit: field.maxFromPayload! });
+      }
+      const cap = field.maxFromSetting ? settingAmount(state.settings, field.maxFromSetting, state.payload) : null;
+      if (cap && value > cap.amount) {
+        const params = { field: `data.${field.name}`, max: cap.amount, setting: field.maxFromSetting!.key };
+        return cap.since === null
+          ? violation('unprocessable', 'case.amount_above_cap_undated', params)
+          : violation('unprocessable', 'case.amount_above_cap', { ...params, since: vietnameseDate(cap.since) });
       }
     } else if (typeof value !== 'string' || blank(value) || (field.maxLength && value.length > field.maxLength)) {
       return violation('unprocessable', 'case.field_invalid', { field: `data.${field.name}` });
@@ -208,33 +236,43 @@ function at(payload: Record<string, unknown>, path: string): string {
   return JSON.stringify(value ?? null);
 }
 
+/** What a resubmission carries: the revised payload, and the chain resolved again for it when steps depend on the payload. */
+export interface ResubmitRequest {
+  payload: Record<string, unknown>;
+  title?: string | null;
+  comment?: string | null;
+  /**
+   * The chain resolved for the revised payload (sent by the API for definitions with conditional
+   * steps). When its steps differ from the case's, it replaces the chain and the case starts over at
+   * its first step: the approvals given were for another route. Absent in older Updates.
+   */
+  chain?: ResolvedStep[] | null;
+}
+
+/** The same route: the same steps at the same units. */
+function sameRoute(a: readonly ResolvedStep[], b: readonly ResolvedStep[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.id === b[i].id && s.unitId === b[i].unitId);
+}
+
 /**
  * Resubmission resumes at the step that returned the case (earlier levels' approvals stand, and the
  * level that asked for more sees the revision), unless the definition restarts the whole chain: always
  * (`resubmitTo: 'first-step'`), or when the revision changes a field the earlier levels vouched for
- * (`restartOnChangeOf`: money, the person helped). A restart clears every earlier approval.
+ * (`restartOnChangeOf`: money, the person helped), or when it changes which steps apply (a conditional
+ * step now applies or no longer does: `req.chain`). A restart clears every earlier approval.
  */
-export function applyResubmit(
-  state: CaseState,
-  actor: Actor,
-  req: { payload: Record<string, unknown>; title?: string | null; comment?: string | null },
-  now: number,
-): CaseEvent[] {
+export function applyResubmit(state: CaseState, actor: Actor, req: ResubmitRequest, now: number): CaseEvent[] {
   const changed = (state.restartOnChangeOf ?? []).filter((path) => at(state.payload, path) !== at(req.payload, path));
+  const rerouted = req.chain && req.chain.length > 0 && !sameRoute(state.chain, req.chain) ? req.chain : null;
   state.payload = req.payload;
   if (req.title && !blank(req.title)) state.title = req.title.trim();
-  const index = state.resubmitTo === 'first-step' || changed.length > 0 ? 0 : state.stepIndex;
+  if (rerouted) state.chain = rerouted;
+  const index = state.resubmitTo === 'first-step' || changed.length > 0 || rerouted ? 0 : state.stepIndex;
   if (index === 0) state.passed = [];
   enterStep(state, index, now);
-  return [
-    emit(state, now, {
-      action: 'resubmitted',
-      actor: person(actor),
-      ...stepEvent(state.chain[index]),
-      comment: note(req.comment),
-      data: changed.length > 0 ? { restarted: true, changed } : null,
-    }),
-  ];
+  const data: Record<string, unknown> | null =
+    changed.length > 0 || rerouted ? { restarted: true, changed, ...(rerouted ? { steps: rerouted.map((s) => s.id) } : {}) } : null;
+  return [emit(state, now, { action: 'resubmitted', actor: person(actor), ...stepEvent(state.chain[index]), comment: note(req.comment), data })];
 }
 
 export function checkCancel(state: CaseState, actor: Actor): RuleViolation | null {
@@ -249,6 +287,17 @@ export function applyCancel(state: CaseState, actor: Actor, comment: string | nu
   state.status = 'cancelled';
   state.step = null;
   return [emit(state, now, { action: 'cancelled', actor: person(actor), ...stepEvent(step), comment: note(comment), data: null })];
+}
+
+/**
+ * Who may not decide the current step for what they decided already: everyone who voted on it, and
+ * everyone who decided a step that still stands unless the step lets them (`allowEarlierDeciders`).
+ * Equal to `decidedBy` for every step that does not; the inbox and the notifications leave these out.
+ */
+export function barredFromCurrentStep(state: CaseState): string[] {
+  const step = state.status === 'pending' ? currentStep(state) : null;
+  if (!step?.allowEarlierDeciders) return decidedBy(state);
+  return [...new Set((state.step?.votes ?? []).map((v) => v.userId))];
 }
 
 /** Everyone who decided a step that still stands, or voted on the current one. */

@@ -6,8 +6,8 @@ import type { CaseProjection } from '@lienthong/contracts';
 import {
   ACTING_ROLES,
   CaseEvent,
+  barredFromCurrentStep,
   CaseState,
-  decidedBy,
   definitionOfCase,
   ExecutionPhase,
   FINAL_STATUSES,
@@ -17,6 +17,7 @@ import {
   ProcessDefinition,
   ProcessRegistry,
   ResolvedStep,
+  stepDeciders,
 } from '@lienthong/domain';
 import { LEDGER_ENTRY_KINDS } from '../entities';
 import { settleChecks } from './projection-checks.service';
@@ -61,7 +62,7 @@ export class CaseProjectionService {
       await this.upsertCase(tx, state, requestHash, definition, phase);
       const inserted = await this.insertEvents(tx, state.caseId, events);
       await this.insertLedger(tx, state.caseId, events);
-      const deciders = decidedBy(state);
+      const deciders = barredFromCurrentStep(state);
       for (const event of events.filter((e) => inserted.has(e.seq))) {
         for (const plan of notificationsFor(state, event, phase)) await this.notify(tx, state, event, plan, deciders);
       }
@@ -147,17 +148,21 @@ export class CaseProjectionService {
   }
 
   /**
-   * Active officers and chairs of the units (or the one user); never the one who acted, never the
-   * initiator as a decider, and `decision_needed` never to someone who already decided this case.
+   * Active officers and chairs of the units (those of `roles` only, when a step is reserved to them),
+   * or the users named; never the one who acted, never the initiator as a decider, and
+   * `decision_needed` never to someone who may not decide for what they decided already.
    */
-  private async notify(tx: EntityManager, state: CaseState, event: CaseEvent, plan: NotificationPlan, deciders: string[]): Promise<void> {
+  private async notify(tx: EntityManager, state: CaseState, event: CaseEvent, plan: NotificationPlan, barred: string[]): Promise<void> {
     const exclude = event.actor ? [event.actor.userId] : [];
     if (DECIDER_KINDS.has(plan.kind)) exclude.push(state.initiator.userId);
-    if (plan.kind === 'decision_needed') exclude.push(...deciders);
+    if (plan.kind === 'decision_needed') exclude.push(...barred);
+    const to = plan.to;
     const [who, target] =
-      'units' in plan.to
-        ? [`JOIN memberships m ON m.user_id = u.id WHERE m.unit_id = ANY($6::uuid[]) AND m.role = ANY($7::text[])`, [plan.to.units, ACTING_ROLES]]
-        : [`WHERE u.id = $6`, [plan.to.user]];
+      'units' in to
+        ? [`JOIN memberships m ON m.user_id = u.id WHERE m.unit_id = ANY($6::uuid[]) AND m.role = ANY($7::text[])`, [to.units, to.roles ?? ACTING_ROLES]]
+        : 'users' in to
+          ? [`WHERE u.id = ANY($6::uuid[])`, [to.users]]
+          : [`WHERE u.id = $6`, [to.user]];
     await tx.query(
       `INSERT INTO notifications (user_id, case_id, event_seq, kind, params)
        SELECT DISTINCT u.id, $1::uuid, $2::int, $3, $4::jsonb FROM users u
@@ -170,7 +175,7 @@ export class CaseProjectionService {
 
 /** Columns never changed once the case row exists. */
 const IMMUTABLE = new Set(['id', 'organization_id', 'process_type', 'definition_version', 'origin_unit_id', 'created_by', 'created_at', 'request_hash', 'workflow_id']);
-const CASTS: Record<string, string> = { decided_by: '::uuid[]', state: '::jsonb' };
+const CASTS: Record<string, string> = { decided_by: '::uuid[]', deciding_roles: '::text[]', deciding_user_ids: '::uuid[]', state: '::jsonb' };
 
 /** The `cases` row for a state, column by column (raw SQL: the upsert needs ON CONFLICT … WHERE). */
 export function caseColumns(
@@ -208,7 +213,10 @@ export function caseColumns(
     updated_at: state.updatedAt,
     closed_at: FINAL_STATUSES.includes(state.status) ? state.updatedAt : null,
     last_seq: state.seq,
-    decided_by: decidedBy(state),
+    decided_by: barredFromCurrentStep(state),
+    // Who decides the current step when it is not every officer and chair of its unit (the inbox filters on it).
+    deciding_roles: state.status === 'pending' && deciding?.deciderRoles ? deciding.deciderRoles : null,
+    deciding_user_ids: state.status === 'pending' && deciding?.council ? deciding.council.map((m) => m.userId) : null,
     search_text: searchText(state, definition),
     request_hash: requestHash,
     state: JSON.stringify(state),
@@ -255,11 +263,12 @@ export function notificationsFor(state: CaseState, event: CaseEvent, phase: Exec
   switch (event.action) {
     case 'submitted':
     case 'resubmitted':
+      if (step) return [{ kind: 'decision_needed', to: stepDeciders(step), params: withComment(stepParams) }];
       return event.unitId ? [{ kind: 'decision_needed', to: { units: [event.unitId] }, params: withComment(stepParams) }] : [];
     case 'approved': {
       if (!step || !decisive(event)) return [];
       const next = state.chain[stepIndex + 1];
-      if (next) return [{ kind: 'decision_needed', to: { units: [next.unitId] }, params: at(next) }];
+      if (next) return [{ kind: 'decision_needed', to: stepDeciders(next), params: at(next) }];
       return [{ kind: 'case_approved', to: initiator, params: withComment(stepParams) }];
     }
     case 'returned':
@@ -267,8 +276,10 @@ export function notificationsFor(state: CaseState, event: CaseEvent, phase: Exec
     case 'rejected':
       return decisive(event) ? [{ kind: 'case_rejected', to: initiator, params: withComment(stepParams) }] : [];
     case 'cancelled':
+      if (step) return [{ kind: 'case_cancelled', to: stepDeciders(step), params: withComment(stepParams) }];
       return event.unitId ? [{ kind: 'case_cancelled', to: { units: [event.unitId] }, params: withComment(stepParams) }] : [];
     case 'overdue':
+      if (step) return [{ kind: 'case_overdue', to: stepDeciders(step), params: { ...stepParams, dueAt: event.data?.dueAt } }];
       return event.unitId ? [{ kind: 'case_overdue', to: { units: [event.unitId] }, params: { ...stepParams, dueAt: event.data?.dueAt } }] : [];
     case 'escalated': {
       const to = event.data?.escalatedTo;

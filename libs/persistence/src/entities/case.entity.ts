@@ -101,9 +101,21 @@ export class Case {
   @Column({ name: 'last_seq', type: 'int' })
   lastSeq: number;
 
-  /** Everyone who decided a step that still stands, or voted on the current one (approval-rules decidedBy). */
+  /**
+   * Who may not decide the current step for what they decided already (chain.rules barredFromCurrentStep):
+   * everyone who decided a step that still stands, or voted on the current one; only the latter on a
+   * step that lets earlier deciders decide it too (the chair who voted in the council signs).
+   */
   @Column({ name: 'decided_by', type: 'uuid', array: true, default: () => "'{}'" })
   decidedBy: string[];
+
+  /** The current step is reserved to these roles at its unit (`['chair']`); null: any officer or chair. */
+  @Column({ name: 'deciding_roles', type: 'text', array: true, nullable: true })
+  decidingRoles: string[] | null;
+
+  /** The current step is a council's: only these people vote on it; null: not a council step. */
+  @Column({ name: 'deciding_user_ids', type: 'uuid', array: true, nullable: true })
+  decidingUserIds: string[] | null;
 
   /**
    * Title and the definition's search fields, folded (no diacritics, lower case). Searched through a

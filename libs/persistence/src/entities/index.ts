@@ -1,5 +1,6 @@
 import { CalendarDayEntity } from './calendar-day.entity';
 import { Case } from './case.entity';
+import { CouncilMember } from './council-member.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { LedgerEntry, LEDGER_ENTRY_KINDS, type LedgerEntryKind } from './ledger-entry.entity';
 import { Member } from './member.entity';
@@ -17,6 +18,7 @@ export {
   CalendarDayEntity,
   Case,
   CaseEventEntity,
+  CouncilMember,
   LedgerEntry,
   LEDGER_ENTRY_KINDS,
   Member,
@@ -46,4 +48,5 @@ export const ENTITIES = [
   Notification,
   ProjectionCheck,
   CalendarDayEntity,
+  CouncilMember,
 ];

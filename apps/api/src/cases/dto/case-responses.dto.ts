@@ -5,6 +5,8 @@ import {
   CaseAction,
   CaseEventAction,
   CaseStatus,
+  DECIDER_ROLES,
+  DeciderRole,
   DECISION_ACTIONS,
   DecisionAction,
   PHASE_OPERATIONS,
@@ -47,7 +49,7 @@ export class CaseSummaryDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2025-03-10T16:59:59.999Z' }) dueAt: string | null;
   @ApiProperty({ example: false }) overdue: boolean;
   @ApiProperty({ example: false, description: 'Overdue long enough that the level above was alerted' }) escalated: boolean;
-  @ApiProperty({ type: Number, nullable: true, example: 50_000_000, description: 'VND' }) requestedAmount: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 30_000_000, description: 'VND' }) requestedAmount: number | null;
   @ApiProperty({ type: Number, nullable: true, example: null, description: 'VND, set by the final approval' })
   approvedAmount: number | null;
   @ApiProperty({ type: Number, nullable: true, example: 0, description: 'VND disbursed so far' }) disbursedAmount: number | null;
@@ -86,6 +88,19 @@ export type ChainStepState = (typeof CHAIN_STEP_STATES)[number];
 
 export const DECISION_FIELD_TYPES = ['vnd', 'text'] as const;
 
+export class AmountCapDto {
+  @ApiProperty({ example: 30_000_000, description: 'VND: the most this field may be, for this case (its date and its payload)' })
+  amount: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2024-11-10',
+    description: 'YYYY-MM-DD the amount is in force since (null: since before any recorded date)',
+  })
+  since: string | null;
+  @ApiProperty({ example: 'supportCap', description: "The process's setting it comes from" }) setting: string;
+}
+
 export class DecisionFieldDto {
   @ApiProperty({ example: 'approvedAmount', description: 'Key of the value in the decision\'s `data`' }) name: string;
   @ApiProperty({ enum: DECISION_FIELD_TYPES, example: 'vnd', description: 'vnd: whole đồng, at least 1; text: a non-blank string' })
@@ -97,6 +112,14 @@ export class DecisionFieldDto {
     description: 'For vnd: the value may not exceed this field of the case payload',
   })
   maxFromPayload?: string;
+  @ApiProperty({
+    type: AmountCapDto,
+    required: false,
+    description:
+      'For vnd: a cap the process sets with an effective date (e.g. a support amount per kind of works), as in force ' +
+      "on the case's date for its payload; the value may not exceed it either (422 case.amount_above_cap)",
+  })
+  cap?: AmountCapDto;
   @ApiProperty({ type: Number, required: false, example: 200, description: 'For text: the longest accepted value' })
   maxLength?: number;
 }
@@ -132,7 +155,12 @@ export class ChainStepDto {
     type: DecisionFieldDto,
     isArray: true,
     example: [
-      { name: 'approvedAmount', type: 'vnd', maxFromPayload: 'requestedAmount' },
+      {
+        name: 'approvedAmount',
+        type: 'vnd',
+        maxFromPayload: 'requestedAmount',
+        cap: { amount: 30_000_000, since: '2024-11-10', setting: 'supportCap' },
+      },
       { name: 'fundingSource', type: 'text', maxLength: 200 },
     ],
     description:
@@ -142,6 +170,20 @@ export class ChainStepDto {
   approveData: DecisionFieldDto[];
   @ApiProperty({ type: () => VotesRequiredDto, description: 'Distinct approvals that pass the step, rejections that end the case' })
   votesRequired: VotesRequiredDto;
+  @ApiProperty({
+    enum: DECIDER_ROLES,
+    isArray: true,
+    required: false,
+    example: ['chair'],
+    description: "Only these roles at the step's unit decide it (['chair']: the chair signs); absent: any officer or chair of the unit",
+  })
+  deciderRoles?: DeciderRole[];
+  @ApiProperty({
+    type: [PersonRefDto],
+    required: false,
+    description: "A council's step: its members (frozen when the case was submitted) vote, `votesRequired` of them; absent otherwise",
+  })
+  council?: PersonRefDto[];
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) enteredAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) escalateAt: string | null;
@@ -163,7 +205,7 @@ export class ChainStepDto {
     type: 'object',
     nullable: true,
     additionalProperties: true,
-    example: { approvedAmount: 40_000_000, fundingSource: 'Quỹ Nghĩa tình đồng đội quận' },
+    example: { approvedAmount: 30_000_000, fundingSource: 'Quỹ Nghĩa tình đồng đội quận' },
   })
   data: Record<string, unknown> | null;
 }
