@@ -94,7 +94,9 @@ function NewCaseForm({ processType }: { processType: string }) {
       )}
       {others && (
         <p className="block-gap">
-          <Link to="/cases/new">{t('form.otherProcesses')}</Link>
+          <Link to="/cases/new" className="block-link">
+            {t('form.otherProcesses')}
+          </Link>
         </p>
       )}
     </section>

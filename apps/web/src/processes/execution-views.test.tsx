@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Schemas } from '../api/client';
 import '../i18n';
 import { GenericExecutionView } from './GenericExecutionView';
+import { GenericPayloadView } from './GenericPayloadView';
 import { LoanExecutionView } from './interest-free-loan/LoanExecutionView';
 import type { Detail } from './types';
 
@@ -98,5 +99,16 @@ describe('the generic execution panel', () => {
     expect(screen.getByRole('heading', { name: 'Các mốc công trình' })).toBeInTheDocument();
     expect(screen.getByText('Bàn giao nhà')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Các lần cấp kinh phí' })).toBeInTheDocument();
+  });
+});
+
+describe('the read-only payload of a process without a module', () => {
+  it('lists every field by its path, nested ones and lists included', () => {
+    const payload = { nominee: { name: 'Trần Văn Đức' }, titles: ['CCB gương mẫu'], year: 2026 };
+    render(<GenericPayloadView payload={payload} c={detail('housing-support', { ...base, disbursed: 0, cap: null, remaining: null }, [])} />);
+    expect(screen.getByText('nominee.name')).toBeInTheDocument();
+    expect(screen.getByText('Trần Văn Đức')).toBeInTheDocument();
+    expect(screen.getByText('titles[1]')).toBeInTheDocument();
+    expect(screen.getByText('2026')).toBeInTheDocument();
   });
 });

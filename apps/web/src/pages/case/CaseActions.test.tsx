@@ -272,3 +272,16 @@ describe('CaseActions after approval (generic dialogs, worded by the process)', 
     expect(mutateAsync.mock.calls[0][0]).toMatchObject({ kind: 'decide', body: { action: 'approve', expectedStep: 'ward-confirmation' } });
   });
 });
+
+describe('CaseActions for a process this build has no module for', () => {
+  it('offers no resubmission (there is no form to revise it with), and the rest as the API lists them', () => {
+    const c = { ...caseAt([step('ward-verification', 'returned')], 0), processType: 'commendation' as Detail['processType'], allowedActions: ['resubmit', 'cancel'] as Detail['allowedActions'] };
+    render(
+      <App>
+        <CaseActions c={c} />
+      </App>,
+    );
+    expect(screen.queryByRole('button', { name: 'Bổ sung và gửi lại' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Hủy hồ sơ' })).toBeInTheDocument();
+  });
+});
