@@ -10,6 +10,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
+  resolve: {
+    // The libraries by name, as the Node code imports them (root tsconfig `paths`): the process modules'
+    // payload schemas and rules are the API's own, pure TypeScript and zod, safe in the browser.
+    alias: [{ find: /^@lienthong\/([a-z0-9-]+)$/, replacement: resolve(import.meta.dirname, '../../libs/$1/src/index.ts') }],
+  },
   build: {
     outDir: resolve(import.meta.dirname, '../../dist/web'),
     emptyOutDir: true,

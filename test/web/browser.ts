@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { en } from '../../apps/web/src/i18n/en';
-import { vi } from '../../apps/web/src/i18n/vi';
+import { resources } from '../../apps/web/src/i18n/resources';
 import { DEMO_PASSWORD } from '@lienthong/persistence';
 
 /**
@@ -74,11 +73,12 @@ type Tree = { [key: string]: string | Tree };
 const leaves = (tree: Tree): string[] => Object.values(tree).flatMap((v) => (typeof v === 'string' ? [v] : leaves(v)));
 
 /**
- * English that must not show in Vietnamese mode: our English texts (the parts between placeholders,
- * where they differ from the Vietnamese), and Ant Design's English defaults, which would show if its
- * Vietnamese locale were not applied.
+ * English that must not show in Vietnamese mode: our English texts, the generic pages' and every
+ * process module's (the parts between placeholders, where they differ from the Vietnamese), and Ant
+ * Design's English defaults, which would show if its Vietnamese locale were not applied.
  */
-const viTexts = new Set(leaves(vi as unknown as Tree));
+const en = resources.en.translation;
+const viTexts = new Set(leaves(resources.vi.translation as unknown as Tree));
 const ENGLISH = [
   ...new Set(
     leaves(en as unknown as Tree)
@@ -98,7 +98,7 @@ const ENGLISH = [
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ENGLISH_RE = new RegExp(`\\b(${ENGLISH.map(escape).join('|')})\\b`);
 /** An i18n key shown raw ("status.pending") means a missing translation. */
-const RAW_KEY_RE = /\b(app|nav|login|common|status|process|levels|due|inbox|cases|detail|kind|milestone|event|action|form|notifications)\.[a-zA-Z_.-]+\b/;
+const RAW_KEY_RE = new RegExp(`\\b(${[...Object.keys(resources.vi.translation), 'process', 'kind', 'milestone'].join('|')})\\.[a-zA-Z_.-]+\\b`);
 
 /** The screen as a user reads it is all Vietnamese, NFC, with no translation keys, and fits the viewport. */
 export async function expectVietnameseScreen(page: Page, viewport: Viewport): Promise<void> {
@@ -116,3 +116,33 @@ export async function expectVietnameseScreen(page: Page, viewport: Viewport): Pr
   }
 }
 
+
+/**
+ * What a clicked-through scenario needs: a signed-in page per demo user (each its own browser
+ * context), the screen checks and screenshots, and the confirmations every case action asks for.
+ */
+export function scenario(browser: Browser, baseUrl: string, viewport: Viewport) {
+  return {
+    open: async (username: string) => {
+      const page = await (await newUserContext(browser, viewport)).newPage();
+      await signIn(page, baseUrl, username);
+      return page;
+    },
+    shot: (page: Page, name: string) => screenshot(page, viewport, name),
+    check: (page: Page) => expectVietnameseScreen(page, viewport),
+    /** Confirms the open dialog; unless a refusal is expected, waits until it has closed (the action went through). */
+    confirmIn: async (page: Page, button: string, outcome: 'done' | 'refused' = 'done') => {
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: button }).click();
+      if (outcome === 'done') await dialog.waitFor({ state: 'hidden' });
+    },
+    /** The case detail shows this status (its tag under the title). */
+    statusShows: (page: Page, status: string) => page.locator('.case-detail .status-tag', { hasText: status }).first().waitFor(),
+    /** Lập hồ sơ mới, then the process by its name in the list of those the user may start. */
+    startCase: async (page: Page, processName: string, heading: string) => {
+      await page.getByRole('link', { name: 'Lập hồ sơ mới' }).click();
+      await page.locator('.process-choice', { hasText: processName }).click();
+      await page.getByRole('heading', { name: heading }).waitFor();
+    },
+  };
+}

@@ -2,6 +2,7 @@ import { Browser } from 'playwright-core';
 import { startTestApps, TestApps } from '../support/test-apps';
 import { DESKTOP, expectVietnameseScreen, launchChromium, newUserContext, PHONE, screenshot, signIn } from './browser';
 import { clickThroughHousingCase } from './housing-scenario';
+import { clickThroughLoan, clickThroughSupportVisit } from './support-scenarios';
 
 /**
  * The officers' web app in real Chromium against the real API, worker, Temporal and PostgreSQL, served
@@ -37,8 +38,16 @@ describe('the web app in Chromium', () => {
     await clickThroughHousingCase(browser, baseUrl, DESKTOP);
   }, 240_000);
 
-  it('runs the housing scenario by clicking, on a 360 px phone', async () => {
-    await clickThroughHousingCase(browser, baseUrl, PHONE);
+  it('runs the housing scenario by clicking, on a 360 px phone, the district settling below the approved amount', async () => {
+    await clickThroughHousingCase(browser, baseUrl, PHONE, 'settle');
+  }, 240_000);
+
+  it('records a condolence visit and has the ward confirm it, on a desktop screen', async () => {
+    await clickThroughSupportVisit(browser, baseUrl, DESKTOP);
+  }, 240_000);
+
+  it('runs an interest-free loan from proposal to repaid, on a desktop screen (its screens on a phone too)', async () => {
+    await clickThroughLoan(browser, baseUrl, DESKTOP);
   }, 240_000);
 
   it('says why sign-in failed, sends an expired session back to sign-in, and returns to the page after', async () => {

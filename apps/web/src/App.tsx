@@ -41,6 +41,7 @@ const router = createBrowserRouter([
       { path: '/inbox', element: <InboxPage /> },
       { path: '/cases', element: <CasesPage /> },
       { path: '/cases/new', element: <NewCasePage /> },
+      { path: '/cases/new/:processType', element: <NewCasePage /> },
       { path: '/cases/:id', element: <CaseDetailPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -64,7 +64,9 @@ export type CaseCommand =
   | { kind: 'resubmit'; body: Schemas['ResubmitDto'] }
   | { kind: 'cancel'; body: Schemas['CancelDto'] }
   | { kind: 'milestone'; body: Schemas['RecordMilestoneDto'] }
-  | { kind: 'disbursement'; body: Schemas['RecordDisbursementDto'] };
+  | { kind: 'disbursement'; body: Schemas['RecordLedgerEntryDto'] }
+  | { kind: 'repayment'; body: Schemas['RecordLedgerEntryDto'] }
+  | { kind: 'settlement'; body: Schemas['RecordSettlementDto'] };
 
 function send(id: string, command: CaseCommand, key: string) {
   const params = { path: { id }, header: { 'Idempotency-Key': key } };
@@ -79,6 +81,10 @@ function send(id: string, command: CaseCommand, key: string) {
       return unwrap(api.POST('/api/cases/{id}/milestones', { params, body: command.body }));
     case 'disbursement':
       return unwrap(api.POST('/api/cases/{id}/disbursements', { params, body: command.body }));
+    case 'repayment':
+      return unwrap(api.POST('/api/cases/{id}/repayments', { params, body: command.body }));
+    case 'settlement':
+      return unwrap(api.POST('/api/cases/{id}/settlement', { params, body: command.body }));
   }
 }
 

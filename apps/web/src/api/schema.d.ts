@@ -204,7 +204,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the next milestone of an approved case (the last one, handover, completes it) */
+        /** Record the next milestone of an approved case (its process says which close it) */
         post: operations["CasesController_milestone"];
         delete?: never;
         options?: never;
@@ -221,8 +221,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a disbursement against the approved amount */
+        /** Record a disbursement (money paid out) against the approved amount */
         post: operations["CasesController_disbursement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/repayments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a repayment (money paid back, e.g. of an interest-free loan); repaid in full completes the case */
+        post: operations["CasesController_repayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/settlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close the ledger below the approved amount, with a reason (final settlement, quyết toán) */
+        post: operations["CasesController_settlement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -436,19 +470,20 @@ export interface components {
         };
         CreateCaseDto: {
             /**
-             * @description Which process (see the process definitions)
+             * @description Which process
              * @example housing-support
+             * @enum {string}
              */
-            processType: string;
+            processType: "housing-support" | "support-visit" | "interest-free-loan";
             /**
              * Format: uuid
-             * @description The unit the case starts at (housing support: a branch, chi hội)
+             * @description The unit the case starts at (for most processes a branch, chi hội)
              */
             unitId: string;
             /** @example Hỗ trợ sửa nhà cho hội viên Nguyễn Văn Hùng */
             title: string;
             /**
-             * @description The process's own fields, validated against its definition (housing support: beneficiary, situation, kind, amounts in VND)
+             * @description The process's own fields (one schema per process, `<Process>Payload`), validated against its definition; amounts in VND
              * @example {
              *       "beneficiary": {
              *         "name": "Nguyễn Văn Hùng",
@@ -458,18 +493,16 @@ export interface components {
              *       "situation": "Nhà cấp 4 xây năm 1985, mái ngói dột nát, tường nứt; hộ có 3 người, thu nhập thấp, không đủ khả năng tự sửa chữa.",
              *       "kind": "repair",
              *       "estimatedCost": 120000000,
-             *       "requestedAmount": 50000000,
+             *       "requestedAmount": 30000000,
              *       "otherFunding": [
              *         {
              *           "source": "Gia đình tự đóng góp",
-             *           "amount": 70000000
+             *           "amount": 90000000
              *         }
              *       ]
              *     }
              */
-            payload: {
-                [key: string]: unknown;
-            };
+            payload: components["schemas"]["HousingSupportPayload"] | components["schemas"]["SupportVisitPayload"] | components["schemas"]["InterestFreeLoanPayload"];
         };
         UnitRefDto: {
             /** Format: uuid */
@@ -634,6 +667,18 @@ export interface components {
             /** @example false */
             overdue: boolean;
         };
+        SettlementDto: {
+            /** @example 2025-09-30 */
+            date: string;
+            /** @example Chi phí thực tế thấp hơn dự toán. */
+            reason: string;
+            by: components["schemas"]["PersonRefDto"];
+            /**
+             * @description VND left undisbursed
+             * @example 2000000
+             */
+            waived: number;
+        };
         ExecutionDto: {
             /** Format: date-time */
             approvedAt: string;
@@ -645,11 +690,31 @@ export interface components {
             disbursed: number;
             /**
              * @description VND that may be disbursed in all
-             * @example 40000000
+             * @example 30000000
              */
             cap: number | null;
-            /** @example 20000000 */
+            /**
+             * @description VND still to disburse (0 once settled)
+             * @example 10000000
+             */
             remaining: number | null;
+            /**
+             * @description VND paid back so far (loans)
+             * @example 0
+             */
+            repaid: number;
+            /**
+             * @description VND paid out and not yet paid back
+             * @example 20000000
+             */
+            outstanding: number;
+            /**
+             * @description When the money must be back by (loans), YYYY-MM-DD
+             * @example null
+             */
+            repaymentDueDate: string | null;
+            /** @description The ledger closed below the cap, with a reason */
+            settlement: components["schemas"]["SettlementDto"] | null;
         };
         TimelineEventDto: {
             /** @example 2 */
@@ -658,7 +723,7 @@ export interface components {
              * @example approved
              * @enum {string}
              */
-            action: "submitted" | "approved" | "rejected" | "returned" | "resubmitted" | "cancelled" | "overdue" | "escalated" | "milestone" | "disbursement" | "milestone_overdue";
+            action: "submitted" | "approved" | "rejected" | "returned" | "resubmitted" | "cancelled" | "overdue" | "escalated" | "milestone" | "disbursement" | "milestone_overdue" | "repayment" | "repayment_overdue" | "settlement";
             /** @description null for what the system did (deadlines) */
             actor: components["schemas"]["PersonRefDto"] | null;
             /** @example ward-verification */
@@ -696,8 +761,11 @@ export interface components {
         CaseDetailDto: {
             /** Format: uuid */
             id: string;
-            /** @example housing-support */
-            processType: string;
+            /**
+             * @example housing-support
+             * @enum {string}
+             */
+            processType: "housing-support" | "support-visit" | "interest-free-loan";
             /** @example Hỗ trợ sửa nhà cho hội viên Nguyễn Văn Hùng */
             title: string;
             /**
@@ -746,6 +814,7 @@ export interface components {
             /** Format: date-time */
             closedAt: string | null;
             /**
+             * @description The process's own fields
              * @example {
              *       "beneficiary": {
              *         "name": "Nguyễn Văn Hùng",
@@ -755,21 +824,19 @@ export interface components {
              *       "situation": "Nhà cấp 4 xây năm 1985, mái ngói dột nát, tường nứt; hộ có 3 người, thu nhập thấp, không đủ khả năng tự sửa chữa.",
              *       "kind": "repair",
              *       "estimatedCost": 120000000,
-             *       "requestedAmount": 50000000,
+             *       "requestedAmount": 30000000,
              *       "otherFunding": [
              *         {
              *           "source": "Gia đình tự đóng góp",
-             *           "amount": 70000000
+             *           "amount": 90000000
              *         }
              *       ]
              *     }
              */
-            payload: {
-                [key: string]: unknown;
-            };
+            payload: components["schemas"]["HousingSupportPayload"] | components["schemas"]["SupportVisitPayload"] | components["schemas"]["InterestFreeLoanPayload"];
             /** @description The levels the case climbs, resolved when it was submitted */
             chain: components["schemas"]["ChainStepDto"][];
-            /** @description After the final approval: milestones and disbursements */
+            /** @description After the final approval, for processes with an execution phase: milestones and the ledger's totals */
             execution: components["schemas"]["ExecutionDto"] | null;
             /** @description Everything that happened, in order */
             timeline: components["schemas"]["TimelineEventDto"][];
@@ -782,13 +849,16 @@ export interface components {
              *       "reject"
              *     ]
              */
-            allowedActions: ("approve" | "reject" | "return" | "resubmit" | "cancel" | "milestone" | "disbursement")[];
+            allowedActions: ("approve" | "reject" | "return" | "resubmit" | "cancel" | "milestone" | "disbursement" | "repayment" | "settlement")[];
         };
         CaseSummaryDto: {
             /** Format: uuid */
             id: string;
-            /** @example housing-support */
-            processType: string;
+            /**
+             * @example housing-support
+             * @enum {string}
+             */
+            processType: "housing-support" | "support-visit" | "interest-free-loan";
             /** @example Hỗ trợ sửa nhà cho hội viên Nguyễn Văn Hùng */
             title: string;
             /**
@@ -871,9 +941,9 @@ export interface components {
             /** @example Đã khảo sát thực tế, hoàn cảnh đúng như hồ sơ. */
             comment?: string;
             /**
-             * @description What an approval at this step must carry (district: approvedAmount in VND and fundingSource)
+             * @description What an approval at this step must carry: the step's `approveData` in the case detail (e.g. approvedAmount in VND and fundingSource)
              * @example {
-             *       "approvedAmount": 40000000,
+             *       "approvedAmount": 30000000,
              *       "fundingSource": "Quỹ Nghĩa tình đồng đội quận"
              *     }
              */
@@ -888,7 +958,7 @@ export interface components {
         };
         ResubmitDto: {
             /**
-             * @description The revised payload, complete
+             * @description The revised payload, complete (the case's process's schema)
              * @example {
              *       "beneficiary": {
              *         "name": "Nguyễn Văn Hùng",
@@ -898,18 +968,16 @@ export interface components {
              *       "situation": "Nhà cấp 4 xây năm 1985, mái ngói dột nát, tường nứt; hộ có 3 người, thu nhập thấp, không đủ khả năng tự sửa chữa.",
              *       "kind": "repair",
              *       "estimatedCost": 120000000,
-             *       "requestedAmount": 50000000,
+             *       "requestedAmount": 30000000,
              *       "otherFunding": [
              *         {
              *           "source": "Gia đình tự đóng góp",
-             *           "amount": 70000000
+             *           "amount": 90000000
              *         }
              *       ]
              *     }
              */
-            payload: {
-                [key: string]: unknown;
-            };
+            payload: components["schemas"]["HousingSupportPayload"] | components["schemas"]["SupportVisitPayload"] | components["schemas"]["InterestFreeLoanPayload"];
             /** @example Hỗ trợ sửa nhà cho hội viên Nguyễn Văn Hùng (bổ sung) */
             title?: string;
             /** @example Đã bổ sung biên bản khảo sát và dự toán chi tiết. */
@@ -921,7 +989,7 @@ export interface components {
         };
         RecordMilestoneDto: {
             /**
-             * @description The next milestone of the plan, in order
+             * @description The next milestone of the case's plan (`execution.milestones`), in order
              * @example construction-started
              */
             kind: string;
@@ -933,9 +1001,9 @@ export interface components {
             /** @example Khởi công, có đại diện Hội phường dự. */
             note?: string;
         };
-        RecordDisbursementDto: {
+        RecordLedgerEntryDto: {
             /**
-             * @description Whole đồng (VND), at least 1; the total stays within the approved amount
+             * @description Whole đồng (VND), at least 1
              * @example 20000000
              */
             amount: number;
@@ -946,6 +1014,15 @@ export interface components {
             date: string;
             /** @example Tạm ứng đợt 1 bằng chuyển khoản. */
             note?: string;
+        };
+        RecordSettlementDto: {
+            /**
+             * @description YYYY-MM-DD, not in the future (Asia/Ho_Chi_Minh)
+             * @example 2025-09-30
+             */
+            date: string;
+            /** @example Công trình hoàn thành với chi phí thấp hơn dự toán; phần còn lại không giải ngân. */
+            reason: string;
         };
         NotificationDto: {
             /** Format: uuid */
@@ -1054,6 +1131,89 @@ export interface components {
         SmokeDto: {
             /** @example Kiểm tra hệ thống */
             message?: string;
+        };
+        /**
+         * @example {
+         *       "beneficiary": {
+         *         "name": "Nguyễn Văn Hùng",
+         *         "address": "Tổ dân phố 1, phường Ngọc Thụy, quận Long Biên, Hà Nội",
+         *         "phone": "0912 345 678"
+         *       },
+         *       "situation": "Nhà cấp 4 xây năm 1985, mái ngói dột nát, tường nứt; hộ có 3 người, thu nhập thấp, không đủ khả năng tự sửa chữa.",
+         *       "kind": "repair",
+         *       "estimatedCost": 120000000,
+         *       "requestedAmount": 30000000,
+         *       "otherFunding": [
+         *         {
+         *           "source": "Gia đình tự đóng góp",
+         *           "amount": 90000000
+         *         }
+         *       ]
+         *     }
+         */
+        HousingSupportPayload: {
+            beneficiary: {
+                name: string;
+                address: string;
+                phone?: string;
+                /** Format: uuid */
+                memberId?: string;
+            };
+            situation: string;
+            /** @enum {string} */
+            kind: "new-build" | "repair";
+            estimatedCost: number;
+            requestedAmount: number;
+            /** @default [] */
+            otherFunding: {
+                source: string;
+                amount: number;
+            }[];
+        };
+        /**
+         * @example {
+         *       "kind": "sick-visit",
+         *       "recipient": {
+         *         "name": "Trần Văn Bình"
+         *       },
+         *       "date": "2026-11-20",
+         *       "amount": 500000,
+         *       "note": "Hội viên nằm viện điều trị; chi hội đến thăm và tặng quà."
+         *     }
+         */
+        SupportVisitPayload: {
+            /** @enum {string} */
+            kind: "hardship-visit" | "sick-visit" | "holiday-gift" | "condolence";
+            recipient: {
+                name: string;
+                /** Format: uuid */
+                memberId?: string;
+            };
+            /** Format: date */
+            date: string;
+            amount: number;
+            note?: string;
+        };
+        /**
+         * @example {
+         *       "borrower": {
+         *         "name": "Lê Văn Tám",
+         *         "memberId": "3f2c1b9e-8a4d-4c6b-9f1e-2d7a5b8c0e14"
+         *       },
+         *       "amount": 20000000,
+         *       "termMonths": 24,
+         *       "purpose": "Mua 2 con bò giống để chăn nuôi, phát triển kinh tế gia đình."
+         *     }
+         */
+        InterestFreeLoanPayload: {
+            borrower: {
+                name: string;
+                /** Format: uuid */
+                memberId: string;
+            };
+            amount: number;
+            termMonths: number;
+            purpose: string;
         };
     };
     responses: never;
@@ -1198,7 +1358,7 @@ export interface operations {
                 unitId?: string;
                 /** @description Only cases past (true) or within (false) their deadline */
                 overdue?: boolean;
-                /** @description Search in title, beneficiary name and address; accents and case are ignored ("Hùng" = "hung") */
+                /** @description Search in the title and the process's own search fields (a person's name, an address); accents and case are ignored ("Hùng" = "hung") */
                 q?: string;
                 page?: number;
                 pageSize?: number;
@@ -1697,7 +1857,171 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RecordDisbursementDto"];
+                "application/json": components["schemas"]["RecordLedgerEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            /** @description Invalid body, or missing Idempotency-Key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No such case, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The case is closed or has moved on (stale step, already decided) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Temporal is not answering; retry with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    CasesController_repayment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–200 characters, one per user action (a UUID is fine). Retrying with the same key and body returns the first answer and changes nothing; the same key with a different body is refused with 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordLedgerEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            /** @description Invalid body, or missing Idempotency-Key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No such case, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The case is closed or has moved on (stale step, already decided) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Temporal is not answering; retry with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    CasesController_settlement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–200 characters, one per user action (a UUID is fine). Retrying with the same key and body returns the first answer and changes nothing; the same key with a different body is refused with 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSettlementDto"];
             };
         };
         responses: {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useSession } from '../auth/RequireSession';
 import { setSession } from '../auth/session';
-import { canOpenCases } from '../housing/branches';
+import { startableProcesses } from '../processes/registry';
 import { LanguageToggle } from './LanguageToggle';
 import { NotificationBell } from './NotificationBell';
 
@@ -46,7 +46,7 @@ export function AppLayout() {
         <NavLink to="/cases" end>
           <FolderOpenOutlined aria-hidden /> {t('nav.cases')}
         </NavLink>
-        {canOpenCases(session.user) && (
+        {startableProcesses(session.user).length > 0 && (
           <NavLink to="/cases/new">
             <FileAddOutlined aria-hidden /> {t('nav.newCase')}
           </NavLink>

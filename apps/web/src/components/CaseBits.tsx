@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Schemas } from '../api/client';
 import { dueInfo, formatDate, formatVnd, workingDueInfo } from '../lib/format';
+import { processName } from '../processes/process-texts';
 
 type Status = Schemas['CaseSummaryDto']['status'];
 
@@ -12,7 +13,6 @@ export function StatusTag({ status }: { status: Status }) {
   const { t } = useTranslation();
   return <Tag className={`status-tag status-${status}`}>{t(`status.${status}`)}</Tag>;
 }
-
 
 /**
  * "Còn 3 ngày" / "Hạn hôm nay" / "Quá hạn 2 ngày", coloured, never by colour alone (icon and words too).
@@ -54,7 +54,7 @@ export function CaseListItem({ item, showWaitingAt = false }: { item: Schemas['C
       <div className="case-item-tags">
         <StatusTag status={item.status} />
         {item.status === 'pending' && item.dueAt && <DueTag dueAt={item.dueAt} overdue={item.overdue} />}
-        <Tag>{t(`process.${item.processType}`, { defaultValue: item.processType })}</Tag>
+        <Tag>{processName(t, item.processType)}</Tag>
       </div>
       <div className="case-item-meta">
         <span>{t('inbox.from', { unit: item.originUnit.name })}</span>

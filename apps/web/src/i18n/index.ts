@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { vi } from './vi';
+import { resources } from './resources';
 
 export type Language = 'vi' | 'en';
 export const LANGUAGES: Language[] = ['vi', 'en'];
@@ -18,7 +17,7 @@ export function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources,
   lng: storedLanguage(),
   fallbackLng: 'vi',
   // React escapes what it renders; i18next escaping on top would show "&quot;" in titles.

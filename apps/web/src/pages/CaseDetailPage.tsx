@@ -1,13 +1,15 @@
-import { CheckCircleFilled } from '@ant-design/icons';
-import { Card, Descriptions, Progress, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { Card, Descriptions, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Schemas } from '../api/client';
 import { useCase } from '../api/queries';
 import { DueTag, StatusTag } from '../components/CaseBits';
 import { LoadError } from '../components/PageState';
-import type { HousingPayload } from '../housing/payload';
-import { formatDate, formatDateTime, formatPlainDate, formatVnd } from '../lib/format';
+import { formatDate, formatDateTime, formatVnd } from '../lib/format';
+import { GenericExecutionView } from '../processes/GenericExecutionView';
+import { GenericPayloadView } from '../processes/GenericPayloadView';
+import { milestoneName, processName, processText } from '../processes/process-texts';
+import { webProcess } from '../processes/registry';
 import { CaseActions } from './case/CaseActions';
 
 type Detail = Schemas['CaseDetailDto'];
@@ -40,15 +42,15 @@ export function CaseDetailPage() {
       </Typography.Title>
       <Space wrap className="block-gap">
         <StatusTag status={c.status} />
-        <Tag>{t(`process.${c.processType}`, { defaultValue: c.processType })}</Tag>
+        <Tag>{processName(t, c.processType)}</Tag>
       </Space>
 
       <div className="detail-grid">
         <div className="detail-main">
           <CurrentStep c={c} lang={lang} />
           <CaseActions c={c} />
-          <PayloadView c={c} lang={lang} />
-          {c.execution && <ExecutionView execution={c.execution} ledger={c.ledger} lang={lang} />}
+          <SummaryCard c={c} lang={lang} />
+          {c.execution && <ExecutionCard c={c} />}
         </div>
         <div className="detail-side">
           <ChainView c={c} lang={lang} />
@@ -81,108 +83,31 @@ function CurrentStep({ c, lang }: { c: Detail; lang: Lang }) {
   );
 }
 
-/** The housing payload as a form officers know, not as JSON. */
-function PayloadView({ c, lang }: { c: Detail; lang: Lang }) {
+/** The request as its process shows it, then what every case has: the approval's amount and fund, who opened it where and when. */
+function SummaryCard({ c, lang }: { c: Detail; lang: Lang }) {
   const { t } = useTranslation();
-  const p = c.payload as unknown as HousingPayload;
-  const vnd = (n: number | null | undefined) => (n === null || n === undefined ? t('common.none') : formatVnd(n, lang));
-  const items = [
-    { key: 'name', label: t('detail.name'), children: p.beneficiary?.name },
-    { key: 'address', label: t('detail.address'), children: p.beneficiary?.address },
-    ...(p.beneficiary?.phone ? [{ key: 'phone', label: t('detail.phone'), children: p.beneficiary.phone }] : []),
-    { key: 'situation', label: t('detail.situation'), children: <span className="pre-line">{p.situation}</span> },
-    { key: 'kind', label: t('detail.kind'), children: t(`kind.${p.kind}`, { defaultValue: p.kind }) },
-    { key: 'estimatedCost', label: t('detail.estimatedCost'), children: vnd(p.estimatedCost) },
-    { key: 'requestedAmount', label: t('detail.requestedAmount'), children: <strong>{vnd(p.requestedAmount)}</strong> },
-    {
-      key: 'otherFunding',
-      label: t('detail.otherFunding'),
-      children: p.otherFunding?.length ? (
-        <ul className="plain-list">
-          {p.otherFunding.map((f, i) => (
-            <li key={i}>
-              {f.source}: {vnd(f.amount)}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        t('common.none')
-      ),
-    },
+  const process = webProcess(c.processType);
+  const PayloadView = process?.PayloadView ?? GenericPayloadView;
+  const facts = [
     ...(c.approvedAmount !== null
-      ? [
-          { key: 'approvedAmount', label: t('detail.approvedAmount'), children: <strong>{vnd(c.approvedAmount)}</strong> },
-          { key: 'fundingSource', label: t('detail.fundingSource'), children: c.fundingSource },
-        ]
+      ? [{ key: 'approvedAmount', label: t('detail.approvedAmount'), children: <strong>{formatVnd(c.approvedAmount, lang)}</strong> }]
       : []),
+    ...(c.fundingSource ? [{ key: 'fundingSource', label: t('detail.fundingSource'), children: c.fundingSource }] : []),
     { key: 'originUnit', label: t('detail.originUnit'), children: c.originUnit.name },
     { key: 'createdBy', label: t('detail.createdBy'), children: c.createdBy.displayName },
     { key: 'createdAt', label: t('detail.createdAt'), children: formatDate(c.createdAt, lang) },
   ];
   return (
     <Card title={t('detail.summary')} className="block-gap" size="small">
-      <Descriptions column={1} items={items} size="small" bordered layout="vertical" className="payload" />
+      <PayloadView payload={c.payload} c={c} />
+      <Descriptions column={1} items={facts} size="small" bordered layout="vertical" className="payload case-facts" />
     </Card>
   );
 }
 
-function ExecutionView({ execution, ledger, lang }: { execution: Schemas['ExecutionDto']; ledger: Detail['ledger']; lang: Lang }) {
-  const { t } = useTranslation();
-  const percent = execution.cap ? Math.round((execution.disbursed / execution.cap) * 100) : 0;
-  const disbursedText = t('detail.disbursed', {
-    disbursed: formatVnd(execution.disbursed, lang),
-    cap: execution.cap === null ? t('common.none') : formatVnd(execution.cap, lang),
-  });
-  return (
-    <Card title={t('detail.execution')} className="block-gap" size="small">
-      <Typography.Text strong id="disbursed-label">
-        {t('detail.disbursedLabel')}
-      </Typography.Text>
-      <Progress percent={percent} aria-labelledby="disbursed-label" aria-valuetext={disbursedText} strokeColor="#1e6b34" />
-      <p>
-        {disbursedText}
-        {execution.remaining !== null && ` · ${t('detail.remaining', { amount: formatVnd(execution.remaining, lang) })}`}
-      </p>
-
-      <Typography.Title level={2} className="card-subtitle">
-        {t('detail.milestones')}
-      </Typography.Title>
-      <ol className="milestones">
-        {execution.milestones.map((m) => (
-          <li key={m.kind} className={m.date ? 'milestone-done' : undefined}>
-            <strong>{t(`milestone.${m.kind}`, { defaultValue: m.kind })}</strong>{' '}
-            {m.date ? (
-              <span className="milestone-date">
-                <CheckCircleFilled aria-hidden /> {t('detail.doneOn', { date: formatPlainDate(m.date) })}
-              </span>
-            ) : (
-              <span>{t('detail.target', { date: formatPlainDate(m.targetDate) })}</span>
-            )}
-            {m.overdue && !m.date && <Tag color="error">{t('detail.late')}</Tag>}
-            {m.recordedBy && <span className="muted"> — {m.recordedBy.displayName}</span>}
-          </li>
-        ))}
-      </ol>
-
-      <Typography.Title level={2} className="card-subtitle">
-        {t('detail.ledger')}
-      </Typography.Title>
-      {ledger.length === 0 ? (
-        <p>{t('detail.noLedger')}</p>
-      ) : (
-        // A list, not a table: four columns do not fit a 360 px phone.
-        <ul className="ledger">
-          {ledger.map((entry) => (
-            <li key={entry.seq}>
-              <strong>{formatVnd(entry.amount, lang)}</strong> — {formatPlainDate(entry.date)}
-              {entry.note && ` — ${entry.note}`}
-              {entry.recordedBy && <span className="muted"> ({entry.recordedBy.displayName})</span>}
-            </li>
-          ))}
-        </ul>
-      )}
-    </Card>
-  );
+function ExecutionCard({ c }: { c: Detail }) {
+  const View = webProcess(c.processType)?.ExecutionView ?? GenericExecutionView;
+  return <View c={c} />;
 }
 
 const STEP_STATUS = {
@@ -237,23 +162,27 @@ const EVENT_COLOR: Partial<Record<Schemas['TimelineEventDto']['action'], string>
   overdue: 'red',
   escalated: 'red',
   milestone_overdue: 'red',
+  repayment_overdue: 'red',
 };
 
 /** Every event, oldest first: what, who, at which level and unit, when, and the comment. */
 function TimelineView({ c, lang }: { c: Detail; lang: Lang }) {
   const { t } = useTranslation();
+  const tx = (key: string, options?: Record<string, unknown>) => processText(t, c.processType, key, options);
+  const amount = (v: unknown) => (typeof v === 'number' ? formatVnd(v, lang) : '');
   const describe = (e: Schemas['TimelineEventDto']): string => {
     const data = (e.data ?? {}) as Record<string, unknown>;
     switch (e.action) {
       case 'milestone':
       case 'milestone_overdue':
-        return typeof data.kind === 'string'
-          ? t(`event.${e.action}`, { kind: t(`milestone.${data.kind}`, { defaultValue: data.kind }) })
-          : t('event.milestoneUnknown');
+        return typeof data.kind === 'string' ? tx(`event.${e.action}`, { kind: milestoneName(t, c.processType, data.kind) }) : tx('event.milestoneUnknown');
       case 'disbursement':
-        return t('event.disbursement', { amount: typeof data.amount === 'number' ? formatVnd(data.amount, lang) : '' });
+      case 'repayment':
+        return tx(`event.${e.action}`, { amount: amount(data.amount) });
+      case 'settlement':
+        return tx('event.settlement', { amount: amount(data.waived) });
       default:
-        return t(`event.${e.action}`);
+        return tx(`event.${e.action}`);
     }
   };
   return (

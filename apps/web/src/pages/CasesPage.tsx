@@ -5,9 +5,10 @@ import type { Schemas } from '../api/client';
 import { type CaseFilters, useCases, useUnits } from '../api/queries';
 import { CaseListItem } from '../components/CaseBits';
 import { ListSkeleton, LoadError } from '../components/PageState';
+import { processName } from '../processes/process-texts';
+import { PROCESS_TYPES } from '../processes/registry';
 
 const STATUSES: Schemas['CaseSummaryDto']['status'][] = ['pending', 'returned', 'in_progress', 'completed', 'rejected', 'cancelled'];
-const PROCESS_TYPES = ['housing-support'];
 const PAGE_SIZE = 20;
 
 /** The filters live in the address, so a search can be reloaded, bookmarked and sent to a colleague. */
@@ -75,7 +76,7 @@ export function CasesPage() {
             id="filter-process"
             value={filters.processType ?? ''}
             onChange={(v) => update({ processType: v || undefined })}
-            options={[all, ...PROCESS_TYPES.map((p) => ({ value: p, label: t(`process.${p}`) }))]}
+            options={[all, ...PROCESS_TYPES.map((p) => ({ value: p, label: processName(t, p) }))]}
           />
         </Form.Item>
         <Form.Item label={t('cases.unitLabel')} htmlFor="filter-unit">

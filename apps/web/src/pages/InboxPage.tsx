@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useInbox } from '../api/queries';
 import { CaseListItem } from '../components/CaseBits';
 import { ListSkeleton, LoadError } from '../components/PageState';
+import { processName } from '../processes/process-texts';
 
 /** Hộp việc: what the user may decide now, most urgent first (the API sorts by due date). */
 export function InboxPage() {
@@ -19,7 +20,7 @@ export function InboxPage() {
         <div className="inbox-counts" aria-label={t('inbox.counts')} role="group">
           {counts.map(([process, n]) => (
             <Tag key={process} color="volcano" className="count-tag">
-              {t(`process.${process}`, { defaultValue: process })}: <strong>{String(n)}</strong>
+              {processName(t, process)}: <strong>{String(n)}</strong>
             </Tag>
           ))}
         </div>

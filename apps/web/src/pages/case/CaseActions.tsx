@@ -5,10 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 import { type CaseCommand, useCaseCommand } from '../../api/queries';
 import { VndInput } from '../../components/VndInput';
-import { HousingForm } from '../../housing/HousingForm';
-import { fromPayload, type HousingPayload, isVnd, toPayload } from '../../housing/payload';
 import { errorMessage } from '../../lib/errors';
-import { formatVnd } from '../../lib/format';
+import { formatVnd, todayInVietnam } from '../../lib/format';
+import { isPositiveVnd } from '../../lib/money';
+import { milestoneName, processText } from '../../processes/process-texts';
+import { webProcess } from '../../processes/registry';
+import type { CaseDraft } from '../../processes/types';
 import { approveFields, capOf, commentRequired, decisionData } from './decision';
 
 type Detail = Schemas['CaseDetailDto'];
@@ -16,8 +18,13 @@ type Action = Detail['allowedActions'][number];
 type Lang = 'vi' | 'en';
 
 /** The order buttons appear in; the API decides which of them do. */
-const ORDER: Action[] = ['approve', 'return', 'reject', 'milestone', 'disbursement', 'resubmit', 'cancel'];
+const ORDER: Action[] = ['approve', 'return', 'reject', 'milestone', 'disbursement', 'repayment', 'settlement', 'resubmit', 'cancel'];
+const PRIMARY: Action[] = ['approve', 'milestone', 'resubmit'];
 const DANGEROUS: Action[] = ['reject', 'cancel'];
+const DECISIONS: Action[] = ['approve', 'return', 'reject', 'cancel'];
+/** Money in or out: one dialog (amount, date, note) for both, bounded by what the ledger still allows. */
+const LEDGER: Action[] = ['disbursement', 'repayment'];
+const COMMENT_MAX = 2000;
 
 interface DialogValues {
   comment?: string;
@@ -26,12 +33,17 @@ interface DialogValues {
   amount?: number;
   date?: Dayjs;
   note?: string;
+  reason?: string;
 }
 
 /**
- * Exactly the actions the API lists in `allowedActions` for this user now. Each opens a dialog that
- * says what will happen and asks for what the action needs; nothing is sent until it is confirmed.
- * While one is in flight every button waits; a refusal shows the API's own message in the dialog.
+ * Exactly the actions the API lists in `allowedActions` for this user now, for any process. Each
+ * opens a dialog that says what will happen and asks for what the action needs: a decision its
+ * step's data and reason, a milestone its date, a disbursement or repayment an amount within what
+ * the ledger still allows, a settlement its reason; a resubmission opens the process's own form.
+ * The words are the process's where its texts have them ("Ghi nhận trả nợ"), else the generic ones.
+ * Nothing is sent until confirmed; while one is in flight every button waits; a refusal shows the
+ * API's own message in the dialog.
  */
 export function CaseActions({ c }: { c: Detail }) {
   const { t, i18n } = useTranslation();
@@ -41,20 +53,29 @@ export function CaseActions({ c }: { c: Detail }) {
   const [open, setOpen] = useState<Action | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<DialogValues>();
+  const process = webProcess(c.processType);
+  const tx = (key: string, options?: Record<string, unknown>) => processText(t, c.processType, key, options);
 
-  const actions = ORDER.filter((a) => c.allowedActions.includes(a));
-  const nextMilestone = c.execution?.milestones.find((m) => !m.date);
-  const milestoneName = nextMilestone ? t(`milestone.${nextMilestone.kind}`, { defaultValue: nextMilestone.kind }) : '';
+  // Resubmitting needs the process's form: a case of a process this build does not know is read-only.
+  const actions = ORDER.filter((a) => c.allowedActions.includes(a) && (a !== 'resubmit' || process));
+  const execution = c.execution;
+  const nextMilestone = execution?.milestones.find((m) => !m.date);
+  const kind = nextMilestone ? milestoneName(t, c.processType, nextMilestone.kind) : '';
   // What the decision must carry comes with the current step in `chain` (its approveData and commentRequiredFor).
   const fields = approveFields(c, open);
   const needsComment = commentRequired(c, open);
-  const label = (a: Action) => t(`action.${a}`, { kind: milestoneName });
+  const label = (a: Action) => tx(`action.${a}`, { kind });
+  /** What a disbursement may still add (up to the approved amount), or a repayment bring back (what is owed). */
+  const room = open === 'disbursement' ? (execution?.remaining ?? null) : open === 'repayment' ? (execution?.outstanding ?? null) : null;
+  /** Execution dates: not in the future, not before the approval (nor, for a milestone, before the last one). */
+  const lastMilestone = execution?.milestones.filter((m) => m.date).pop()?.date;
+  const earliest = open === 'milestone' && lastMilestone ? lastMilestone : execution ? todayInVietnam(new Date(execution.approvedAt)) : null;
 
   const run = async (cmd: CaseCommand, done: Action) => {
     setError(null);
     try {
       await command.mutateAsync(cmd);
-      void message.success(t(`action.done.${done}`));
+      void message.success(tx(`action.done.${done}`));
       setOpen(null);
     } catch (err) {
       setError(errorMessage(err, t));
@@ -93,7 +114,25 @@ export function CaseActions({ c }: { c: Detail }) {
       case 'milestone':
         return run({ kind: 'milestone', body: { kind: nextMilestone!.kind, date, note } }, 'milestone');
       case 'disbursement':
-        return run({ kind: 'disbursement', body: { amount: v.amount!, date, note } }, 'disbursement');
+      case 'repayment':
+        return run({ kind: open, body: { amount: v.amount!, date, note } }, open);
+      case 'settlement':
+        return run({ kind: 'settlement', body: { date, reason: v.reason!.trim() } }, 'settlement');
+    }
+  };
+
+  const resubmit = async (draft: CaseDraft<unknown>) => {
+    setError(null);
+    try {
+      await command.mutateAsync({
+        kind: 'resubmit',
+        body: { payload: draft.payload as Schemas['ResubmitDto']['payload'], title: draft.title, comment: draft.comment },
+      });
+      void message.success(tx('action.done.resubmit'));
+      setOpen(null);
+    } catch (err) {
+      setError(errorMessage(err, t));
+      throw err;
     }
   };
 
@@ -107,7 +146,7 @@ export function CaseActions({ c }: { c: Detail }) {
   };
   const busy = command.isPending;
   const close = () => !busy && setOpen(null);
-  const remaining = c.execution?.remaining ?? null;
+  const ProcessForm = process?.Form;
 
   return (
     <Card title={t('detail.actions')} className="block-gap" size="small">
@@ -118,7 +157,7 @@ export function CaseActions({ c }: { c: Detail }) {
           {actions.map((a) => (
             <Button
               key={a}
-              type={a === 'approve' || a === 'milestone' || a === 'resubmit' ? 'primary' : 'default'}
+              type={PRIMARY.includes(a) ? 'primary' : 'default'}
               danger={DANGEROUS.includes(a)}
               disabled={busy}
               onClick={() => openDialog(a)}
@@ -134,7 +173,7 @@ export function CaseActions({ c }: { c: Detail }) {
         title={open ? label(open) : ''}
         onCancel={close}
         onOk={() => void confirm()}
-        okText={open ? t(`action.confirm.${open}`) : ''}
+        okText={open ? tx(`action.confirm.${open}`) : ''}
         cancelText={t('common.cancel')}
         okButtonProps={{ loading: busy, danger: open !== null && DANGEROUS.includes(open) }}
         cancelButtonProps={{ disabled: busy }}
@@ -142,7 +181,9 @@ export function CaseActions({ c }: { c: Detail }) {
         maskClosable={!busy}
         destroyOnHidden
       >
-        <Typography.Paragraph>{open && t(`action.question.${open}`, { title: c.title, kind: milestoneName })}</Typography.Paragraph>
+        <Typography.Paragraph>
+          {open && tx(`action.question.${open}`, { title: c.title, kind, amount: formatVnd(execution?.remaining ?? 0, lang) })}
+        </Typography.Paragraph>
         <Form form={form} layout="vertical" disabled={busy} onFinish={() => void confirm()}>
           {fields.map((f) => {
             const fieldLabel = t(`detail.${f.name}`, { defaultValue: f.name });
@@ -157,7 +198,7 @@ export function CaseActions({ c }: { c: Detail }) {
                   rules={[
                     {
                       validator: async (_, value) => {
-                        if (!isVnd(value)) throw new Error(t('form.errors.amount'));
+                        if (!isPositiveVnd(value)) throw new Error(t('action.amountInvalid'));
                         if (cap !== null && value > cap) {
                           throw new Error(t('action.approvedAmountAbove', { amount: formatVnd(cap, lang) }));
                         }
@@ -181,17 +222,17 @@ export function CaseActions({ c }: { c: Detail }) {
               </Form.Item>
             );
           })}
-          {open === 'disbursement' && (
+          {open !== null && LEDGER.includes(open) && (
             <Form.Item
               label={t('action.amount')}
               name="amount"
-              extra={remaining !== null && t('action.remainingHint', { amount: formatVnd(remaining, lang) })}
+              extra={room !== null && tx(open === 'repayment' ? 'action.outstandingHint' : 'action.remainingHint', { amount: formatVnd(room, lang) })}
               rules={[
                 {
                   validator: async (_, value) => {
-                    if (!isVnd(value)) throw new Error(t('form.errors.amount'));
-                    if (remaining !== null && value > remaining) {
-                      throw new Error(t('action.amountAboveRemaining', { amount: formatVnd(remaining, lang) }));
+                    if (!isPositiveVnd(value)) throw new Error(t('action.amountInvalid'));
+                    if (room !== null && value > room) {
+                      throw new Error(tx(open === 'repayment' ? 'action.amountAboveOutstanding' : 'action.amountAboveRemaining', { amount: formatVnd(room, lang) }));
                     }
                   },
                 },
@@ -201,23 +242,34 @@ export function CaseActions({ c }: { c: Detail }) {
               <VndInput />
             </Form.Item>
           )}
-          {(open === 'milestone' || open === 'disbursement') && (
-            <>
-              <Form.Item label={t('action.date')} name="date" rules={[{ required: true, message: t('action.dateRequired') }]}>
-                <DatePicker format="DD/MM/YYYY" disabledDate={(d) => d.isAfter(dayjs(), 'day')} allowClear={false} inputReadOnly className="full-width" />
-              </Form.Item>
-              <Form.Item label={`${t('action.note')} ${t('common.optional')}`} name="note">
-                <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} />
-              </Form.Item>
-            </>
+          {open !== null && !DECISIONS.includes(open) && (
+            <Form.Item label={t('action.date')} name="date" rules={[{ required: true, message: t('action.dateRequired') }]}>
+              <DatePicker
+                format="DD/MM/YYYY"
+                disabledDate={(d) => d.isAfter(dayjs(), 'day') || (earliest !== null && d.isBefore(dayjs(earliest), 'day'))}
+                allowClear={false}
+                inputReadOnly
+                className="full-width"
+              />
+            </Form.Item>
           )}
-          {(open === 'approve' || open === 'return' || open === 'reject' || open === 'cancel') && (
+          {open === 'settlement' && (
+            <Form.Item label={t('action.reason')} name="reason" rules={[{ required: true, whitespace: true, message: t('action.commentRequired') }]}>
+              <Input.TextArea autoSize={{ minRows: 3 }} maxLength={COMMENT_MAX} placeholder={t('action.reasonPlaceholder')} />
+            </Form.Item>
+          )}
+          {(open === 'milestone' || (open !== null && LEDGER.includes(open))) && (
+            <Form.Item label={`${t('action.note')} ${t('common.optional')}`} name="note">
+              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={COMMENT_MAX} />
+            </Form.Item>
+          )}
+          {open !== null && DECISIONS.includes(open) && (
             <Form.Item
               label={needsComment ? t('action.comment') : `${t('action.comment')} ${t('common.optional')}`}
               name="comment"
               rules={needsComment ? [{ required: true, whitespace: true, message: t('action.commentRequired') }] : []}
             >
-              <Input.TextArea autoSize={{ minRows: 3 }} maxLength={2000} placeholder={t('action.commentPlaceholder')} />
+              <Input.TextArea autoSize={{ minRows: 3 }} maxLength={COMMENT_MAX} placeholder={t('action.commentPlaceholder')} />
             </Form.Item>
           )}
         </Form>
@@ -233,26 +285,13 @@ export function CaseActions({ c }: { c: Detail }) {
         className="resubmit-drawer"
         destroyOnHidden
       >
-        {open === 'resubmit' && (
-          <HousingForm
+        {open === 'resubmit' && ProcessForm && (
+          <ProcessForm
             resubmit
-            branches={[c.originUnit]}
-            initialValues={fromPayload(c.payload as unknown as HousingPayload, c.originUnit.id, c.title)}
+            units={[c.originUnit]}
+            initial={{ unitId: c.originUnit.id, title: c.title, payload: c.payload }}
             error={error}
-            onSubmit={async (values) => {
-              setError(null);
-              try {
-                await command.mutateAsync({
-                  kind: 'resubmit',
-                  body: { payload: { ...toPayload(values) }, title: values.title.trim(), comment: values.comment?.trim() || undefined },
-                });
-                void message.success(t('action.done.resubmit'));
-                setOpen(null);
-              } catch (err) {
-                setError(errorMessage(err, t));
-                throw err;
-              }
-            }}
+            onSubmit={resubmit}
           />
         )}
       </Drawer>

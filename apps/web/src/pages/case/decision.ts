@@ -1,5 +1,5 @@
 import type { Schemas } from '../../api/client';
-import { isVnd } from '../../housing/payload';
+import { isPositiveVnd } from '../../lib/money';
 
 type Detail = Schemas['CaseDetailDto'];
 type ChainStep = Schemas['ChainStepDto'];
@@ -26,8 +26,8 @@ export const commentRequired = (c: Detail, action: string | null): boolean =>
 /** The most a `vnd` field may be: the payload field it names (e.g. requestedAmount), when that is an amount. */
 export function capOf(c: Detail, field: DecisionField): number | null {
   if (field.type !== 'vnd' || !field.maxFromPayload) return null;
-  const cap = c.payload[field.maxFromPayload];
-  return isVnd(cap) ? cap : null;
+  const cap = (c.payload as Record<string, unknown>)[field.maxFromPayload];
+  return isPositiveVnd(cap) ? cap : null;
 }
 
 /** Dialog values → the decision's `data`: amounts as entered, texts trimmed. Call after validation. */
