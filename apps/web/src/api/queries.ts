@@ -19,7 +19,7 @@ export const queryKeys = {
 
 export type CaseFilters = NonNullable<Parameters<typeof listCases>[0]>;
 
-function listCases(query: { status?: Schemas['CaseSummaryDto']['status']; processType?: string; unitId?: string; overdue?: boolean; q?: string; page?: number; pageSize?: number }) {
+function listCases(query: { status?: Schemas['CaseSummaryDto']['status']; processType?: Schemas['CaseSummaryDto']['processType']; unitId?: string; overdue?: boolean; q?: string; page?: number; pageSize?: number }) {
   return unwrap(api.GET('/api/cases', { params: { query } }));
 }
 

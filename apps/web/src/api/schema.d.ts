@@ -79,7 +79,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The members registered at one unit (a branch), for picking a beneficiary */
+        /** The members registered at one unit (a branch), for picking the person a case is for */
         get: operations["UnitsController_members"];
         put?: never;
         post?: never;
@@ -238,7 +238,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a repayment (money paid back, e.g. of an interest-free loan); repaid in full completes the case */
+        /** Record a repayment (money paid back); where the process says so, repaid in full completes the case */
         post: operations["CasesController_repayment"];
         delete?: never;
         options?: never;
@@ -529,6 +529,23 @@ export interface components {
             /** @example Nguyễn Văn Thành */
             displayName: string;
         };
+        AmountCapDto: {
+            /**
+             * @description VND: the most this field may be, for this case (its date and its payload)
+             * @example 30000000
+             */
+            amount: number;
+            /**
+             * @description YYYY-MM-DD the amount is in force since (null: since before any recorded date)
+             * @example 2024-11-10
+             */
+            since: string | null;
+            /**
+             * @description The process's setting it comes from
+             * @example supportCap
+             */
+            setting: string;
+        };
         DecisionFieldDto: {
             /**
              * @description Key of the value in the decision's `data`
@@ -546,6 +563,8 @@ export interface components {
              * @example requestedAmount
              */
             maxFromPayload?: string;
+            /** @description For vnd: a cap the process sets with an effective date (e.g. a support amount per kind of works), as in force on the case's date for its payload; the value may not exceed it either (422 case.amount_above_cap) */
+            cap?: components["schemas"]["AmountCapDto"];
             /**
              * @description For text: the longest accepted value
              * @example 200
@@ -610,7 +629,12 @@ export interface components {
              *       {
              *         "name": "approvedAmount",
              *         "type": "vnd",
-             *         "maxFromPayload": "requestedAmount"
+             *         "maxFromPayload": "requestedAmount",
+             *         "cap": {
+             *           "amount": 30000000,
+             *           "since": "2024-11-10",
+             *           "setting": "supportCap"
+             *         }
              *       },
              *       {
              *         "name": "fundingSource",
@@ -622,6 +646,15 @@ export interface components {
             approveData: components["schemas"]["DecisionFieldDto"][];
             /** @description Distinct approvals that pass the step, rejections that end the case */
             votesRequired: components["schemas"]["VotesRequiredDto"];
+            /**
+             * @description Only these roles at the step's unit decide it (['chair']: the chair signs); absent: any officer or chair of the unit
+             * @example [
+             *       "chair"
+             *     ]
+             */
+            deciderRoles?: ("officer" | "chair")[];
+            /** @description A council's step: its members (frozen when the case was submitted) vote, `votesRequired` of them; absent otherwise */
+            council?: components["schemas"]["PersonRefDto"][];
             /** Format: date-time */
             enteredAt: string | null;
             /** Format: date-time */
@@ -646,7 +679,7 @@ export interface components {
             decidedBy: components["schemas"]["PersonRefDto"][];
             /**
              * @example {
-             *       "approvedAmount": 40000000,
+             *       "approvedAmount": 30000000,
              *       "fundingSource": "Quỹ Nghĩa tình đồng đội quận"
              *     }
              */
@@ -699,7 +732,7 @@ export interface components {
              */
             remaining: number | null;
             /**
-             * @description VND paid back so far (loans)
+             * @description VND paid back so far (where money comes back)
              * @example 0
              */
             repaid: number;
@@ -709,7 +742,7 @@ export interface components {
              */
             outstanding: number;
             /**
-             * @description When the money must be back by (loans), YYYY-MM-DD
+             * @description When the money must be back by (where money comes back), YYYY-MM-DD
              * @example null
              */
             repaymentDueDate: string | null;
@@ -791,7 +824,7 @@ export interface components {
             escalated: boolean;
             /**
              * @description VND
-             * @example 50000000
+             * @example 30000000
              */
             requestedAmount: number | null;
             /**
@@ -884,7 +917,7 @@ export interface components {
             escalated: boolean;
             /**
              * @description VND
-             * @example 50000000
+             * @example 30000000
              */
             requestedAmount: number | null;
             /**
@@ -925,7 +958,9 @@ export interface components {
             /**
              * @description Cases waiting for the caller, per process type
              * @example {
-             *       "housing-support": 3
+             *       "housing-support": 3,
+             *       "support-visit": 2,
+             *       "interest-free-loan": 1
              *     }
              */
             counts: {
@@ -1353,7 +1388,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "pending" | "returned" | "in_progress" | "completed" | "rejected" | "cancelled";
-                processType?: string;
+                processType?: "housing-support" | "support-visit" | "interest-free-loan";
                 /** @description Cases that started at this unit or below it */
                 unitId?: string;
                 /** @description Only cases past (true) or within (false) their deadline */
@@ -1577,7 +1612,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
+            /** @description A rule refused it: a missing comment or field, an amount above the one requested or above the cap in force on the case's date (the step's `approveData[].cap`), … or the Idempotency-Key was used for another request */
             422: {
                 headers: {
                     [name: string]: unknown;

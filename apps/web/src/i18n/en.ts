@@ -79,7 +79,7 @@ export const en: Messages = {
   cases: {
     title: 'Cases',
     searchLabel: 'Search cases',
-    searchPlaceholder: 'Beneficiary, address, title (accents optional)',
+    searchPlaceholder: 'Name, address, title (accents optional)',
     search: 'Search',
     statusLabel: 'Status',
     processLabel: 'Kind of case',

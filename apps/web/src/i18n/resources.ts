@@ -4,7 +4,7 @@ import { vi } from './vi';
 
 type Language = 'vi' | 'en';
 
-/** Each process module's texts under `processes.<processType>` (e.g. `processes.housing-support.name`). */
+/** Each process module's texts under `processes.<processType>` (`processes.<processType>.name`, …). */
 const processTexts = (lang: Language) => Object.fromEntries(Object.entries(PROCESS_TEXTS).map(([type, texts]) => [type, texts[lang]]));
 
 /**

@@ -16,7 +16,8 @@ function filtersFrom(params: URLSearchParams): CaseFilters {
   const overdue = params.get('overdue');
   return {
     status: (params.get('status') as CaseFilters['status']) || undefined,
-    processType: params.get('processType') || undefined,
+    // Only a process this build knows: a stale bookmark's type would be refused by the API.
+    processType: PROCESS_TYPES.find((type) => type === params.get('processType')),
     unitId: params.get('unitId') || undefined,
     overdue: overdue === 'true' ? true : overdue === 'false' ? false : undefined,
     q: params.get('q') || undefined,

@@ -8,7 +8,7 @@ import type { Detail } from './types';
 /**
  * The execution phase of any process, worded by its texts: the money paid against the approved
  * amount, the settlement if the ledger was closed below it, the milestones, and the ledger.
- * A module whose phase reads differently (a loan's repayments) brings its own `ExecutionView`.
+ * A module whose phase reads differently (money paid back over a term) brings its own `ExecutionView`.
  */
 export function GenericExecutionView({ c }: { c: Detail }) {
   const { t, i18n } = useTranslation();

@@ -1,7 +1,7 @@
 import { Descriptions } from 'antd';
 import type { PayloadViewProps } from './types';
 
-/** Dot paths and their values: `beneficiary.name` → "Nguyễn Văn Hùng". */
+/** Dot paths and their values: `person.name` → "Nguyễn Văn Hùng". */
 function flatten(value: unknown, prefix = ''): [string, string][] {
   if (value === null || value === undefined) return [];
   if (Array.isArray(value)) return value.flatMap((v, i) => flatten(v, `${prefix}[${i + 1}]`));

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 
 /**
  * A process module's wording of a generic text where it has one, else the generic text:
- * `processText(t, 'interest-free-loan', 'action.repayment')` reads "Ghi nhận trả nợ" from the loan's
+ * `processText(t, processType, 'action.repayment')` reads "Ghi nhận trả nợ" from a module's
  * texts, and "Ghi nhận hoàn trả" (`action.repayment`) for a process that words it no differently.
  */
 export function processText(t: TFunction, processType: string, key: string, options: Record<string, unknown> = {}): string {

@@ -18,7 +18,7 @@ import { formatPlainDate, formatVnd, groupDigits, todayInVietnam } from '../lib/
  */
 export type Path = (string | number)[];
 
-/** Where a form keeps the payload: `['payload', 'beneficiary', 'name']` is `payload.beneficiary.name`. */
+/** Where a form keeps the payload: `['payload', 'person', 'name']` is `payload.person.name`. */
 export const PAYLOAD = 'payload';
 
 export interface FieldSpec {
@@ -183,7 +183,7 @@ export function schemaForm<P>(options: SchemaFormOptions<P>, t: TFunction, lang:
     if (!result.success) {
       const issue = result.error.issues.find((i) => samePath(i.path, path));
       if (issue) return issueMessage(issue, valueAt(candidate, path) === undefined, spec, t, lang);
-      // Nothing entered yet in a group (`beneficiary` absent): the issue is the group's, the field is missing.
+      // Nothing entered yet in a group (`person` absent): the issue is the group's, the field is missing.
       const groupMissing = result.error.issues.some((i) => i.path.length < path.length && samePath(i.path, path.slice(0, i.path.length)) && valueAt(candidate, i.path as Path) === undefined);
       if (groupMissing && isRequiredAt(schema as AnySchema, path)) return missingMessage(spec, t);
     }

@@ -11,7 +11,7 @@ export type ProcessType = Detail['processType'];
 type Pascal<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Capitalize<Head>}${Pascal<Tail>}` : Capitalize<S>;
 
 /**
- * A process's payload as the API documents it: housing-support → `HousingSupportPayload` (the API
+ * A process's payload as the API documents it: `<process-type>` → `<ProcessType>Payload` (the API
  * names its schemas so, apps/api/src/cases/payload-schemas.ts).
  */
 export type PayloadOf<K extends ProcessType> = Schemas[`${Pascal<K>}Payload` & keyof Schemas];
