@@ -1,14 +1,10 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { collectingWorker, startTimeSkipping } from '../support/time-skipping';
 import { randomUUID } from 'node:crypto';
-import { loadStackConfig } from '@lienthong/config';
-import { CaseProjection, caseStateQuery, caseWorkflowId } from '@lienthong/contracts';
+import { caseStateQuery, caseWorkflowId } from '@lienthong/contracts';
 import { addMonths as addMonthsTo, interestFreeLoanDefinition, PROCESSES } from '@lienthong/processes';
 import { applyDecision, dateInHcm, DAY_MS, endOfDateHcm, endOfDayHcm, openCase, resolveChain } from '@lienthong/domain';
-import { stackLog } from '../../tools/stack/log';
-import { resolveTemporalTestServer } from '../../tools/stack/temporal-cli';
 import { ACTORS, caseInput, PATH } from '../support/workflow-harness';
-import { testEnv } from '../support/test-env';
 
 /**
  * The real housing deadlines, in days, on Temporal's time-skipping test server: the ward's 7 days end at
@@ -18,27 +14,14 @@ import { testEnv } from '../support/test-env';
 describe('housing deadlines in days (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
   beforeAll(async () => {
-    const stack = loadStackConfig();
-    const path = await resolveTemporalTestServer({
-      explicitPath: stack.TEMPORAL_TEST_SERVER_PATH,
-      toolsDir: stack.LIENTHONG_TOOLS_DIR,
-      log: stackLog('time-skipping'),
-    });
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+    env = await startTimeSkipping();
   });
   afterAll(async () => {
     await env?.teardown();
   });
 
   it('is overdue after the end of the 7th day in Ho Chi Minh City, and escalates 3 days later', async () => {
-    const projections: CaseProjection[] = [];
-    const taskQueue = `days-${randomUUID()}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: { codePath: testEnv('workflowBundle') },
-      activities: { projectCase: async (p: CaseProjection) => void projections.push(p) },
-    });
+    const { worker, taskQueue, projections } = await collectingWorker(env, 'days');
     const actions = () => projections.flatMap((p) => p.events.map((e) => e.action));
 
     await worker.runUntil(async () => {
@@ -70,14 +53,7 @@ describe('housing deadlines in days (time-skipping server)', () => {
   });
 
   it('tells the ward and the branch when a loan is still owed at the end of its term, and not a day before', async () => {
-    const projections: CaseProjection[] = [];
-    const taskQueue = `loan-${randomUUID()}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: { codePath: testEnv('workflowBundle') },
-      activities: { projectCase: async (p: CaseProjection) => void projections.push(p) },
-    });
+    const { worker, taskQueue, projections } = await collectingWorker(env, 'loan');
     const overdue = () => projections.flatMap((p) => p.events).filter((e) => e.action === 'repayment_overdue');
 
     await worker.runUntil(async () => {

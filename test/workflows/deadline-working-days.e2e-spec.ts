@@ -1,8 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { randomUUID } from 'node:crypto';
-import { loadStackConfig } from '@lienthong/config';
-import { CaseProjection, caseStateQuery, caseWorkflowId, CaseWorkflowInput } from '@lienthong/contracts';
+import { collectingWorker, startTimeSkipping } from '../support/time-skipping';
+import { caseStateQuery, caseWorkflowId, CaseWorkflowInput } from '@lienthong/contracts';
 import {
   calendarWindow,
   CaseState,
@@ -14,10 +12,7 @@ import {
   VIETNAM_CALENDAR_SEED,
 } from '@lienthong/domain';
 import { housingSupportDefinition, PROCESSES } from '@lienthong/processes';
-import { stackLog } from '../../tools/stack/log';
-import { resolveTemporalTestServer } from '../../tools/stack/temporal-cli';
 import { caseInput, PATH } from '../support/workflow-harness';
-import { testEnv } from '../support/test-env';
 
 /** Housing with the ward's deadline in working days (the real definition keeps its 7 calendar days). */
 const workingDefinition: ProcessDefinition = {
@@ -52,27 +47,14 @@ async function until<T>(read: () => Promise<T>, check: (value: T) => boolean, ti
 describe('a deadline in working days across Tết 2027 (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
   beforeAll(async () => {
-    const stack = loadStackConfig();
-    const path = await resolveTemporalTestServer({
-      explicitPath: stack.TEMPORAL_TEST_SERVER_PATH,
-      toolsDir: stack.LIENTHONG_TOOLS_DIR,
-      log: stackLog('time-skipping'),
-    });
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+    env = await startTimeSkipping();
   });
   afterAll(async () => {
     await env?.teardown();
   });
 
   it('is overdue after the end of the 5th working day, counting Tết and weekends out, and escalates 2 working days later', async () => {
-    const projections: CaseProjection[] = [];
-    const taskQueue = `working-days-${randomUUID()}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle: { codePath: testEnv('workflowBundle') },
-      activities: { projectCase: async (p: CaseProjection) => void projections.push(p) },
-    });
+    const { worker, taskQueue, projections } = await collectingWorker(env, 'working-days');
     const events = () => projections.flatMap((p) => p.events);
     const skipTo = async (t: number) => env.sleep(t - (await env.currentTimeMs()));
 
