@@ -220,15 +220,14 @@ export class CaseCommandsService {
     build: (ref: CaseRef) => UpdateFields<I> | Promise<UpdateFields<I>>,
   ): Promise<CaseDetailDto> {
     const scope = await this.access.scope(userId);
-    const ref = await this.queries.ref(scope, caseId);
     const hash = requestHash(body);
     const updateId = keyedUpdateId(userId, key);
+    const ref = await this.queries.ref(scope, caseId, updateId);
     // A retry of a change that went through: its event names the Update. Answer from the read model,
     // because Temporal forgets Update IDs when the workflow closes (the change may have closed it) or
     // continues as new.
-    const done = await this.queries.requestHashOf(caseId, updateId);
-    if (done !== null) {
-      if (done !== hash) throw keyReused();
+    if (ref.doneHash !== null) {
+      if (ref.doneHash !== hash) throw keyReused();
       return this.queries.detailFor(scope, caseId);
     }
     // Closed cases have no workflow left to ask; say so without a round trip.
