@@ -31,7 +31,7 @@ import {
   ProcessRegistry,
   resolveChain,
 } from '@lienthong/domain';
-import { CalendarDaysService, CaseProjectionService, Organization, ProjectionChecksService } from '@lienthong/persistence';
+import { CalendarDaysService, CaseProjectionService, ProjectionChecksService } from '@lienthong/persistence';
 import { TemporalClient } from '@lienthong/temporal';
 import { keyedUpdateId, keyedUuid, requestHash } from '../common/idempotency';
 import { AccessService, CallerScope } from '../units/access.service';
@@ -305,7 +305,8 @@ export class CaseCommandsService {
   }
 
   private async organizationCode(organizationId: string): Promise<string> {
-    const org = await this.dataSource.getRepository(Organization).findOneByOrFail({ id: organizationId });
+    const [org] = await this.dataSource.query<{ code: string }[]>('SELECT code FROM organizations WHERE id = $1', [organizationId]);
+    if (!org) throw new Error(`Organization ${organizationId} not found`);
     return org.code;
   }
 }

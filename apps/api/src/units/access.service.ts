@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ACTING_ROLES, Actor, visibleUnitIds } from '@lienthong/domain';
-import { Membership, Unit, User } from '@lienthong/persistence';
+import { Membership, Unit } from '@lienthong/persistence';
 
 /** What the caller may see and do, established from the database on each request (never from the token). */
 export interface CallerScope {
@@ -14,6 +14,14 @@ export interface CallerScope {
   visible: Set<string>;
   /** The caller as the approval rules see them: `unitIds` are the units where they are officer or chair. */
   actor: Actor;
+}
+
+/** What `scope` reads in one statement. */
+interface ScopeRow {
+  id: string;
+  display_name: string;
+  version: string | null;
+  memberships: (Pick<Membership, 'id' | 'userId' | 'unitId' | 'role'> & { organizationId: string })[];
 }
 
 /** An organization's units (with their levels) as of one `unit_tree_version`. */
@@ -51,29 +59,37 @@ export class AccessService {
    * above) and applies the visibility rule in code, where it is unit-tested, rather than restating it in SQL.
    */
   async scope(userId: string): Promise<CallerScope> {
-    const [user, memberships, version] = await Promise.all([
-      this.dataSource.getRepository(User).findOneByOrFail({ id: userId }),
-      this.memberships(userId),
-      this.treeVersion(),
-    ]);
-    const orgIds = [...new Set(memberships.map((m) => m.unit.organizationId))];
+    // One round trip: the user, their roles (with each role's unit's organization) and the tree version.
+    const [row] = await this.dataSource.query<ScopeRow[]>(
+      `SELECT u.id, u.display_name, (SELECT version::text FROM unit_tree_version WHERE id = 1) AS version,
+         coalesce(json_agg(json_build_object('id', m.id, 'userId', m.user_id, 'unitId', m.unit_id, 'role', m.role,
+           'organizationId', mu.organization_id)) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
+       FROM users u LEFT JOIN memberships m ON m.user_id = u.id LEFT JOIN units mu ON mu.id = m.unit_id
+       WHERE u.id = $1 GROUP BY u.id`,
+      [userId],
+    );
+    if (!row) throw new Error(`User ${userId} not found`);
+    const version = row.version ?? '';
+    const orgIds = [...new Set(row.memberships.map((m) => m.organizationId))];
     const units = (await Promise.all(orgIds.map((id) => this.unitsOf(id, version)))).flat();
+    const byId = new Map(units.map((u) => [u.id, u]));
+    // Each role with its unit and level from the tree (which holds every unit as of `version`, read with
+    // the roles: at worst a unit deleted since, whose roles went with it), highest level first.
+    const memberships = row.memberships
+      .filter((m) => byId.has(m.unitId))
+      .map((m) => Object.assign(new Membership(), { id: m.id, userId: m.userId, unitId: m.unitId, role: m.role, unit: byId.get(m.unitId)! }))
+      .sort((a, b) => b.unit.level.rank - a.unit.level.rank);
     return {
       memberships,
       units,
-      byId: new Map(units.map((u) => [u.id, u])),
+      byId,
       visible: visibleUnitIds(units, memberships),
       actor: {
-        userId: user.id,
-        displayName: user.displayName,
+        userId: row.id,
+        displayName: row.display_name,
         unitIds: [...new Set(memberships.filter((m) => ACTING_ROLES.includes(m.role)).map((m) => m.unitId))],
       },
     };
-  }
-
-  private async treeVersion(): Promise<string> {
-    const [row] = await this.dataSource.query<{ version: string }[]>('SELECT version::text AS version FROM unit_tree_version WHERE id = 1');
-    return row?.version ?? '';
   }
 
   /**
