@@ -103,7 +103,7 @@ export class CaseCommandsService {
       .map((id) => scope.byId.get(id)!);
     if (!path.some((u) => scope.actor.unitIds.includes(u.id))) throw new DomainError('forbidden', 'case.not_unit_officer');
 
-    const definition = this.processes.definitionFor(body.processType, await this.organizationCode(unit.organizationId));
+    const definition = this.processes.definitionFor(body.processType, await this.organizationCode(body.processType, unit.organizationId));
     const workflowType = this.processes.workflowTypeOf(body.processType);
     if (!definition || !workflowType) throw new DomainError('unprocessable', 'process.unknown', { processType: body.processType });
     const payload = await this.validPayload(definition, body.payload, unit.id);
@@ -299,12 +299,14 @@ export class CaseCommandsService {
 
   /** The definition a running case was started with (its type and version, in its organization's variant). */
   private async definitionOf(ref: CaseRef): Promise<ProcessDefinition> {
-    const definition = definitionOfCase(this.processes.definitions, ref, await this.organizationCode(ref.organizationId));
+    const definition = definitionOfCase(this.processes.definitions, ref, await this.organizationCode(ref.processType, ref.organizationId));
     if (!definition) throw new DomainError('unprocessable', 'process.unknown', { processType: ref.processType });
     return definition;
   }
 
-  private async organizationCode(organizationId: string): Promise<string> {
+  /** The code that picks an organization's own variant of a process: read only when the process has variants. */
+  private async organizationCode(processType: string, organizationId: string): Promise<string> {
+    if (!this.processes.definitions.some((d) => d.processType === processType && d.organizations)) return '';
     const [org] = await this.dataSource.query<{ code: string }[]>('SELECT code FROM organizations WHERE id = $1', [organizationId]);
     if (!org) throw new Error(`Organization ${organizationId} not found`);
     return org.code;
