@@ -281,6 +281,31 @@ describe('case read model: the idempotent projection (real PostgreSQL)', () => {
     ]);
   });
 
+  it('converges when projections carrying overlapping runs of events race (the reconciler and callers)', async () => {
+    for (let round = 0; round < 5; round++) {
+      const c = housingCase();
+      const [p1, p2, p3] = [
+        c.submitted,
+        c.decide(actor('ngocthuy', [path[WARD].id]), { action: 'approve' }),
+        c.decide(actor('longbien', [path[DISTRICT].id]), { action: 'approve', data: { approvedAmount: 40_000_000, fundingSource: 'Quỹ' } }),
+      ];
+      const upTo = (p: CaseProjection, ...earlier: CaseProjection[]): CaseProjection => ({ ...p, events: [...earlier.flatMap((e) => e.events), ...p.events] });
+      const runs = [upTo(p3, p1, p2), upTo(p3, p2), p3, upTo(p2, p1), p1, upTo(p3, p1, p2)];
+      await Promise.all((round % 2 ? [...runs].reverse() : runs).map((p) => service.apply(p)));
+      const id = c.state.caseId;
+      expect(await row(id)).toMatchObject({ status: 'in_progress', lastSeq: 3 });
+      expect(await count('case_events', id)).toBe(3);
+      // Whoever wrote an event notified for it, once. (A projection carrying later decisions tells no
+      // decider who has already decided: which of them wrote events 1 and 2 decides whether the
+      // ward's and the district's chairs are told.)
+      const told = (await notified(id)).map((n) => `${n.seq} ${n.kind} ${n.username}`);
+      expect(new Set(told).size).toBe(told.length);
+      expect(told).toEqual(expect.arrayContaining(['1 decision_needed ngocthuy.pho', '2 decision_needed longbien.pho', '3 case_approved ngocthuy.ch1']));
+      const possible = ['1 decision_needed ngocthuy', '1 decision_needed ngocthuy.pho', '2 decision_needed longbien', '2 decision_needed longbien.pho', '3 case_approved ngocthuy.ch1'];
+      expect(told.filter((t) => !possible.includes(t))).toEqual([]);
+    }
+  });
+
   it('the database refuses to change or empty the audit trail and the ledger', async () => {
     const c = housingCase();
     await service.apply(c.submitted);

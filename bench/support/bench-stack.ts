@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { childEnv, loadStackConfig } from '@lienthong/config';
 import { DEFAULT_NAMESPACE } from '@lienthong/contracts';
+import { workflowBundleOptions } from '@lienthong/temporal';
 import { stopChild } from '../../tools/stack/child-process';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '../../tools/stack/embedded-postgres';
 import { StackLog } from '../../tools/stack/log';
@@ -91,7 +92,7 @@ export async function startBenchStack(log: StackLog): Promise<BenchStack> {
   const caseBundle = join(dir, 'case-workflows.js');
   const rawBundle = join(dir, 'raw-workflows.js');
   const [cases, raw] = await Promise.all([
-    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quiet }),
+    bundleWorkflowCode({ ...workflowBundleOptions(require.resolve('../../workflows')), logger: quiet }),
     bundleWorkflowCode({ workflowsPath: require.resolve('../raw/raw-case.workflow'), logger: quiet }),
   ]);
   writeFileSync(caseBundle, cases.code);

@@ -77,8 +77,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
 
   /** Without a prebuilt bundle the worker bundles the workflow code at start (development, tests). */
   private workflowsFromSource() {
-    const { workflowsPath, webpackConfigHook } = workflowBundleOptions(require.resolve('../../../workflows'));
-    return { workflowsPath, bundlerOptions: { webpackConfigHook } };
+    const { workflowsPath, webpackConfigHook, preloadModules } = workflowBundleOptions(require.resolve('../../../workflows'));
+    return { workflowsPath, bundlerOptions: { webpackConfigHook, preloadModules } };
   }
 
   /** A cluster may refuse (Temporal Cloud manages attributes itself): say what to do, and go on. */

@@ -97,7 +97,7 @@ export interface CaseProjection {
 /** Implemented by `activities/cases`; workflows only see this interface. */
 export interface CaseActivities {
   /**
-   * Writes events, the case row and notifications in one transaction; a retry writes nothing twice.
+   * Writes events, the case row and notifications in one statement; a retry writes nothing twice.
    * Workflows call it for what no caller is waiting on: deadlines firing, and before continue-as-new.
    */
   projectCase(projection: CaseProjection): Promise<void>;

@@ -4,7 +4,6 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@lienthong/domain';
-import { User } from '@lienthong/persistence';
 import { JWT_ALGORITHM, JWT_ISSUER } from './auth.constants';
 import { AuthUser } from './current-user.decorator';
 import { IS_PUBLIC } from './public.decorator';
@@ -38,8 +37,8 @@ export class JwtAuthGuard implements CanActivate {
     }
     // A primary-key lookup per request, so that disabling or deleting a user takes effect at once
     // rather than when their token expires.
-    const active = await this.dataSource.getRepository(User).existsBy({ id: claims.id, active: true });
-    if (!active) throw new DomainError('unauthenticated', 'auth.token_invalid');
+    const active = await this.dataSource.query<unknown[]>('SELECT 1 FROM users WHERE id = $1 AND active', [claims.id]);
+    if (active.length === 0) throw new DomainError('unauthenticated', 'auth.token_invalid');
     req.user = claims;
     return true;
   }

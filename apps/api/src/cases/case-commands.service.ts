@@ -40,7 +40,7 @@ import {
   valueAtPath,
   workingDeadline,
 } from '@lienthong/domain';
-import { CalendarDaysService, CaseProjectionService, Organization, ProjectionChecksService } from '@lienthong/persistence';
+import { CalendarDaysService, CaseProjectionService, ProjectionChecksService } from '@lienthong/persistence';
 import { TemporalClient } from '@lienthong/temporal';
 import { keyedUpdateId, keyedUuid, requestHash } from '../common/idempotency';
 import { AccessService, CallerScope } from '../units/access.service';
@@ -112,7 +112,7 @@ export class CaseCommandsService {
     const pathUnits = this.pathOf(scope, unit.id);
     if (!pathUnits.some((u) => scope.actor.unitIds.includes(u.id))) throw new DomainError('forbidden', 'case.not_unit_officer');
 
-    const definition = this.processes.definitionFor(body.processType, await this.organizationCode(unit.organizationId));
+    const definition = this.processes.definitionFor(body.processType, await this.organizationCode(body.processType, unit.organizationId));
     const workflowType = this.processes.workflowTypeOf(body.processType);
     if (!definition || !workflowType) throw new DomainError('unprocessable', 'process.unknown', { processType: body.processType });
     const payload = await this.validPayload(definition, body.payload, unit.id);
@@ -246,15 +246,14 @@ export class CaseCommandsService {
     build: (ref: CaseRef, scope: CallerScope) => UpdateFields<I> | Promise<UpdateFields<I>>,
   ): Promise<CaseDetailDto> {
     const scope = await this.access.scope(userId);
-    const ref = await this.queries.ref(scope, caseId);
     const hash = requestHash(body);
     const updateId = keyedUpdateId(userId, key);
+    const ref = await this.queries.ref(scope, caseId, updateId);
     // A retry of a change that went through: its event names the Update. Answer from the read model,
     // because Temporal forgets Update IDs when the workflow closes (the change may have closed it) or
     // continues as new.
-    const done = await this.queries.requestHashOf(caseId, updateId);
-    if (done !== null) {
-      if (done !== hash) throw keyReused();
+    if (ref.doneHash !== null) {
+      if (ref.doneHash !== hash) throw keyReused();
       return this.queries.detailFor(scope, caseId);
     }
     // Closed cases have no workflow left to ask; say so without a round trip.
@@ -360,13 +359,16 @@ export class CaseCommandsService {
 
   /** The definition a running case was started with (its type and version, in its organization's variant). */
   private async definitionOf(ref: CaseRef): Promise<ProcessDefinition> {
-    const definition = definitionOfCase(this.processes.definitions, ref, await this.organizationCode(ref.organizationId));
+    const definition = definitionOfCase(this.processes.definitions, ref, await this.organizationCode(ref.processType, ref.organizationId));
     if (!definition) throw new DomainError('unprocessable', 'process.unknown', { processType: ref.processType });
     return definition;
   }
 
-  private async organizationCode(organizationId: string): Promise<string> {
-    const org = await this.dataSource.getRepository(Organization).findOneByOrFail({ id: organizationId });
+  /** The code that picks an organization's own variant of a process: read only when the process has variants. */
+  private async organizationCode(processType: string, organizationId: string): Promise<string> {
+    if (!this.processes.definitions.some((d) => d.processType === processType && d.organizations)) return '';
+    const [org] = await this.dataSource.query<{ code: string }[]>('SELECT code FROM organizations WHERE id = $1', [organizationId]);
+    if (!org) throw new Error(`Organization ${organizationId} not found`);
     return org.code;
   }
 }

@@ -30,6 +30,8 @@ export interface CaseRef {
   requestHash: string | null;
   /** When the case was submitted (ISO): its date picks the settings in force for it. */
   createdAt: string;
+  /** The request hash of the change the Update asked about made (`ref`'s `updateId`), or null. */
+  doneHash: string | null;
 }
 
 /** The columns a summary needs, read from the narrow set of page rows (never `state`). */
@@ -226,28 +228,24 @@ export class CaseQueriesService {
     return { items: items.map(toSummary), counts: Object.fromEntries(perProcess.map((r) => [r.process_type, r.n])) };
   }
 
-  /** The case, if it exists and the caller may see it; 404 otherwise (the two are not told apart). */
-  async ref(scope: CallerScope, caseId: string): Promise<CaseRef> {
-    const ref = await this.findRef(caseId);
+  /**
+   * The case, if it exists and the caller may see it; 404 otherwise (the two are not told apart).
+   * With `updateId`, in the same read: `doneHash`, the request hash of the change that Update made
+   * to the case (its events name it), or null if it made none.
+   */
+  async ref(scope: CallerScope, caseId: string, updateId?: string): Promise<CaseRef> {
+    const ref = await this.findRef(caseId, updateId);
     if (!ref || !scope.visible.has(ref.originUnitId)) throw new DomainError('not_found', 'case.not_found');
     return ref;
   }
 
-  /** The request hash of the change an Update ID made to a case, or null if it made none. */
-  async requestHashOf(caseId: string, updateId: string): Promise<string | null> {
-    const rows: { request_hash: string }[] = await this.dataSource.query(
-      'SELECT request_hash FROM case_events WHERE case_id = $1 AND update_id = $2 LIMIT 1',
-      [caseId, updateId],
-    );
-    return rows[0]?.request_hash ?? null;
-  }
-
-  /** The case by ID regardless of visibility (idempotent replays of a creation), or null. */
-  async findRef(caseId: string): Promise<CaseRef | null> {
+  /** The case by ID regardless of visibility (idempotent replays of a creation), or null. `updateId`: see `ref`. */
+  async findRef(caseId: string, updateId?: string): Promise<CaseRef | null> {
     const [row] = await this.dataSource.query<Record<string, unknown>[]>(
-      `SELECT id, status, origin_unit_id, organization_id, process_type, definition_version, current_step, workflow_id, request_hash, created_at
+      `SELECT id, status, origin_unit_id, organization_id, process_type, definition_version, current_step, workflow_id, request_hash, created_at,
+         (SELECT e.request_hash FROM case_events e WHERE e.case_id = $1 AND e.update_id = $2 LIMIT 1) AS done_hash
        FROM cases WHERE id = $1`,
-      [caseId],
+      [caseId, updateId ?? null],
     );
     if (!row) return null;
     return {
@@ -261,6 +259,7 @@ export class CaseQueriesService {
       workflowId: row.workflow_id as string,
       requestHash: row.request_hash as string | null,
       createdAt: iso(row.created_at as Date),
+      doneHash: row.done_hash as string | null,
     };
   }
 
@@ -270,26 +269,22 @@ export class CaseQueriesService {
 
   /** The detail as `scope` sees it (the command side already holds the scope). */
   async detailFor(scope: CallerScope, caseId: string): Promise<CaseDetailDto> {
-    const [row] = await this.dataSource.query<(CaseSummaryRow & { state: CaseState })[]>(
-      `${SUMMARY_SELECT}, c.state FROM cases c ${SUMMARY_JOINS} WHERE c.id = $1`,
+    // One round trip: the row with its events and ledger entries as JSON arrays (timestamps come as
+    // ISO text, the amount as text, as the mappers in case-view.ts accept).
+    const [row] = await this.dataSource.query<(CaseSummaryRow & { state: CaseState; events: CaseEventRow[]; ledger: LedgerRow[] })[]>(
+      `${SUMMARY_SELECT}, c.state,
+         (SELECT coalesce(json_agg(e ORDER BY e.seq), '[]') FROM (
+            SELECT seq, action, actor_id, actor_name, step_id, level_code, unit_id, comment, data, at
+            FROM case_events WHERE case_id = c.id) e) AS events,
+         (SELECT coalesce(json_agg(l ORDER BY l.seq), '[]') FROM (
+            SELECT l.seq, l.kind, l.amount::text AS amount, l.entry_date::text AS entry_date, l.note, l.recorded_by,
+                   u.display_name AS recorded_by_name, l.recorded_at
+            FROM ledger_entries l LEFT JOIN users u ON u.id = l.recorded_by WHERE l.case_id = c.id) l) AS ledger
+       FROM cases c ${SUMMARY_JOINS} WHERE c.id = $1`,
       [caseId],
     );
     if (!row || !scope.visible.has(row.origin_unit_id)) throw new DomainError('not_found', 'case.not_found');
-    const [events, ledger] = await Promise.all([
-      this.dataSource.query<CaseEventRow[]>(
-        `SELECT seq, action, actor_id, actor_name, step_id, level_code, unit_id, comment, data, at
-         FROM case_events WHERE case_id = $1 ORDER BY seq`,
-        [caseId],
-      ),
-      this.dataSource.query<LedgerRow[]>(
-        `SELECT l.seq, l.kind, l.amount, l.entry_date::text AS entry_date, l.note, l.recorded_by,
-                u.display_name AS recorded_by_name, l.recorded_at
-         FROM ledger_entries l LEFT JOIN users u ON u.id = l.recorded_by
-         WHERE l.case_id = $1 ORDER BY l.seq`,
-        [caseId],
-      ),
-    ]);
-    const state = row.state;
+    const { state, events, ledger } = row;
     return {
       ...toSummary(row),
       payload: state.payload,

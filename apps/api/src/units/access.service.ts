@@ -19,6 +19,14 @@ export interface CallerScope {
   actor: Actor;
 }
 
+/** What `scope` reads in one statement. */
+interface ScopeRow {
+  id: string;
+  display_name: string;
+  version: string | null;
+  memberships: (Pick<Membership, 'id' | 'userId' | 'unitId' | 'role'> & { organizationId: string })[];
+}
+
 /** An organization's units (with their levels) as of one `unit_tree_version`. */
 interface CachedTree {
   version: string;
@@ -54,25 +62,33 @@ export class AccessService {
    * above) and applies the visibility rule in code, where it is unit-tested, rather than restating it in SQL.
    */
   async scope(userId: string): Promise<CallerScope> {
-    const [user, memberships, version] = await Promise.all([
-      this.dataSource.getRepository(User).findOneByOrFail({ id: userId }),
-      this.memberships(userId),
-      this.treeVersion(),
-    ]);
-    const orgIds = [...new Set(memberships.map((m) => m.unit.organizationId))];
+    // One round trip: the user, their roles (with each role's unit's organization) and the tree version.
+    const [row] = await this.dataSource.query<ScopeRow[]>(
+      `SELECT u.id, u.display_name, (SELECT version::text FROM unit_tree_version WHERE id = 1) AS version,
+         coalesce(json_agg(json_build_object('id', m.id, 'userId', m.user_id, 'unitId', m.unit_id, 'role', m.role,
+           'organizationId', mu.organization_id)) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
+       FROM users u LEFT JOIN memberships m ON m.user_id = u.id LEFT JOIN units mu ON mu.id = m.unit_id
+       WHERE u.id = $1 GROUP BY u.id`,
+      [userId],
+    );
+    if (!row) throw new Error(`User ${userId} not found`);
+    const version = row.version ?? '';
+    const orgIds = [...new Set(row.memberships.map((m) => m.organizationId))];
     const units = (await Promise.all(orgIds.map((id) => this.unitsOf(id, version)))).flat();
+    const byId = new Map(units.map((u) => [u.id, u]));
+    // Each role with its unit and level from the tree (which holds every unit as of `version`, read with
+    // the roles: at worst a unit deleted since, whose roles went with it), highest level first.
+    const memberships = row.memberships
+      .filter((m) => byId.has(m.unitId))
+      .map((m) => Object.assign(new Membership(), { id: m.id, userId: m.userId, unitId: m.unitId, role: m.role, unit: byId.get(m.unitId)! }))
+      .sort((a, b) => b.unit.level.rank - a.unit.level.rank);
     return {
       memberships,
       units,
-      byId: new Map(units.map((u) => [u.id, u])),
+      byId,
       visible: visibleUnitIds(units, memberships),
-      actor: actorOf(user, memberships),
+      actor: actorOf({ id: row.id, displayName: row.display_name }, memberships),
     };
-  }
-
-  private async treeVersion(): Promise<string> {
-    const [row] = await this.dataSource.query<{ version: string }[]>('SELECT version::text AS version FROM unit_tree_version WHERE id = 1');
-    return row?.version ?? '';
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { PROCESS_REGISTRY } from '@lienthong/config';
 import { caseWorkflowId } from '@lienthong/contracts';
 import type { CaseProjection } from '@lienthong/contracts';
@@ -20,7 +20,6 @@ import {
   stepDeciders,
 } from '@lienthong/domain';
 import { LEDGER_ENTRY_KINDS } from '../entities';
-import { settleChecks } from './projection-checks.service';
 
 /**
  * Kinds addressed to a step's deciders: the initiator never decides their own case, so is never told
@@ -31,13 +30,15 @@ const LEDGER_KINDS = new Set<string>(LEDGER_ENTRY_KINDS);
 
 /**
  * Writes what case workflows report into the read model: the `cases` row, the audit trail, the ledger
- * and notifications, in one transaction. Temporal retries the activity and may run it twice (a worker
- * dies after the commit, before reporting), and projections of one case may arrive out of order; so
- * every write is idempotent and the case row only ever moves forward (`last_seq`).
+ * and notifications, in one statement (one round trip, one commit). Temporal retries the activity and
+ * may run it twice (a worker dies after the commit, before reporting), and projections of one case may
+ * arrive out of order; so every write is idempotent and the case row only ever moves forward (`last_seq`).
  *
- * Concurrency: the first statement upserts the case row, which locks it (ON CONFLICT locks the
- * existing row even when its WHERE refuses the update), so two projections of one case run one after
- * the other. The second then finds the events already there, and notifies nobody again.
+ * Concurrency: two projections of one case that carry the same event meet on its row (unique case_id,
+ * seq): the second waits for the first to commit, then inserts nothing for it, and so notifies nobody
+ * again (notifications are written only for the events the statement itself inserted). Should two
+ * ever deadlock, PostgreSQL fails one statement as a whole: nothing of it is written, and like any
+ * failed write it is written again (the activity retries; the caller's check row brings the reconciler).
  */
 @Injectable()
 export class CaseProjectionService {
@@ -47,8 +48,8 @@ export class CaseProjectionService {
   ) {}
 
   /**
-   * `settles`: the Update ID of the caller's check row (ProjectionChecksService), deleted in the same
-   * transaction: the write and the end of the promise to make it are one commit.
+   * `settles`: the Update ID of the caller's check row (ProjectionChecksService), deleted by the same
+   * statement: the write and the end of the promise to make it are one commit.
    */
   async apply(projection: CaseProjection, settles?: string): Promise<void> {
     const { state, requestHash } = projection;
@@ -56,121 +57,139 @@ export class CaseProjectionService {
     const beyond = events.find((e) => e.seq > state.seq);
     if (beyond) throw new Error(`Projection of case ${state.caseId}: event ${beyond.seq} is beyond the state's seq ${state.seq}`);
 
-    await this.dataSource.transaction(async (tx) => {
-      const definition = await this.definitionOf(tx, state);
-      const phase = this.processes.phaseOf(state.processType);
-      await this.upsertCase(tx, state, requestHash, definition, phase);
-      const inserted = await this.insertEvents(tx, state.caseId, events);
-      await this.insertLedger(tx, state.caseId, events);
-      const deciders = barredFromCurrentStep(state);
-      for (const event of events.filter((e) => inserted.has(e.seq))) {
-        for (const plan of notificationsFor(state, event, phase)) await this.notify(tx, state, event, plan, deciders);
-      }
-      if (settles) await settleChecks(tx, state.caseId, [settles]);
-    });
+    const definition = await this.definitionOf(state);
+    const phase = this.processes.phaseOf(state.processType);
+    const row = caseColumns(state, requestHash, definition, phase);
+    const barred = barredFromCurrentStep(state);
+    const p = new Params();
+    const caseId = p.add(state.caseId);
+    const columns = Object.keys(row);
+    const values = columns.map((c) => `${p.add(row[c])}${CASTS[c] ?? ''}`);
+    const updates = columns.filter((c) => !IMMUTABLE.has(c)).map((c) => `${c} = EXCLUDED.${c}`);
+    // One statement, so one round trip and one commit: the case row, the events not yet stored, the
+    // ledger, notifications for exactly the events this statement inserted, and the caller's check.
+    // A second projection carrying the same events waits on the first's event rows (unique case_id,
+    // seq), then finds them there: it inserts none of them and so notifies nobody again.
+    await this.dataSource.query(
+      `WITH upserted AS (
+         INSERT INTO cases (${columns.join(', ')}) VALUES (${values.join(', ')})
+         ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}
+         WHERE cases.last_seq < EXCLUDED.last_seq
+         RETURNING id
+       ), inserted AS (
+         INSERT INTO case_events (case_id, seq, action, actor_id, actor_name, step_id, level_code, unit_id, comment, data, at, update_id, request_hash)
+         SELECT ${caseId}::uuid, e.seq, e.action, e.actor_id, e.actor_name, e.step_id, e.level_code, e.unit_id, e.comment, e.data, e.at, e.update_id, e.request_hash
+         FROM jsonb_to_recordset(${p.add(JSON.stringify(events.map(eventRow)))}::jsonb) AS e(seq int, action text, actor_id uuid,
+           actor_name text, step_id text, level_code text, unit_id uuid, comment text, data jsonb, at timestamptz, update_id text, request_hash text)
+         ORDER BY e.seq
+         ON CONFLICT (case_id, seq) DO NOTHING
+         RETURNING seq
+       ), ledger AS (
+         INSERT INTO ledger_entries (case_id, seq, kind, amount, entry_date, note, recorded_by, recorded_at)
+         SELECT ${caseId}::uuid, l.seq, l.kind, l.amount, l.entry_date, l.note, l.recorded_by, l.recorded_at
+         FROM jsonb_to_recordset(${p.add(JSON.stringify(ledgerRows(state.caseId, events)))}::jsonb) AS l(seq int, kind text, amount bigint,
+           entry_date date, note text, recorded_by uuid, recorded_at timestamptz)
+         ORDER BY l.seq
+         ON CONFLICT (case_id, seq) DO NOTHING
+       ), plans AS (
+         SELECT * FROM jsonb_to_recordset(${p.add(JSON.stringify(notificationRows(state, events, phase, barred)))}::jsonb)
+           AS n(n int, seq int, kind text, params jsonb, units uuid[], roles text[], users uuid[], exclude uuid[])
+       ), recipients AS (
+         SELECT n.n, n.seq, n.kind, n.params, n.exclude, m.user_id FROM plans n
+         JOIN memberships m ON m.unit_id = ANY(n.units) AND m.role = ANY(n.roles)
+         UNION ALL
+         SELECT n.n, n.seq, n.kind, n.params, n.exclude, named.user_id FROM plans n CROSS JOIN unnest(n.users) AS named(user_id)
+       ), notified AS (
+         INSERT INTO notifications (user_id, case_id, event_seq, kind, params)
+         SELECT DISTINCT ON (r.user_id, r.seq, r.kind) r.user_id, ${caseId}::uuid, r.seq, r.kind, r.params
+         FROM recipients r JOIN inserted i ON i.seq = r.seq JOIN users u ON u.id = r.user_id
+         WHERE u.active AND r.user_id <> ALL(r.exclude)
+         ORDER BY r.user_id, r.seq, r.kind, r.n
+         ON CONFLICT (user_id, case_id, event_seq, kind) DO NOTHING
+       ), settled AS (
+         DELETE FROM projection_checks WHERE case_id = ${caseId}::uuid AND update_id = ANY(${p.add(settles ? [settles] : [])}::text[])
+       )
+       SELECT 1`,
+      p.values,
+    );
   }
 
   /** The definition the case was started with (its organization's own variant, if there is one). */
-  private async definitionOf(tx: EntityManager, state: CaseState): Promise<ProcessDefinition | null> {
+  private async definitionOf(state: CaseState): Promise<ProcessDefinition | null> {
     // Only with organization variants does the answer depend on the organization: skip the query otherwise.
     const definitions = this.processes.definitions;
     const variants = definitions.some((d) => d.processType === state.processType && d.organizations);
     const rows: { code: string }[] = variants
-      ? await tx.query('SELECT code FROM organizations WHERE id = $1', [state.organizationId])
+      ? await this.dataSource.query('SELECT code FROM organizations WHERE id = $1', [state.organizationId])
       : [];
     return definitionOfCase(definitions, state, rows[0]?.code);
   }
+}
 
-  private async upsertCase(
-    tx: EntityManager,
-    state: CaseState,
-    requestHash: string,
-    definition: ProcessDefinition | null,
-    phase: ExecutionPhase | null,
-  ): Promise<void> {
-    const row = caseColumns(state, requestHash, definition, phase);
-    const columns = Object.keys(row);
-    const placeholders = columns.map((c, i) => `$${i + 1}${CASTS[c] ?? ''}`);
-    const updates = columns.filter((c) => !IMMUTABLE.has(c)).map((c) => `${c} = EXCLUDED.${c}`);
-    await tx.query(
-      `INSERT INTO cases (${columns.join(', ')}) VALUES (${placeholders.join(', ')})
-       ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}
-       WHERE cases.last_seq < EXCLUDED.last_seq`,
-      Object.values(row),
-    );
+/** Positional parameters for the projection's statement. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
   }
+}
 
-  /** Appends the events not yet stored; returns the seqs this call inserted. */
-  private async insertEvents(tx: EntityManager, caseId: string, events: CaseEvent[]): Promise<Set<number>> {
-    const inserted = new Set<number>();
-    for (const e of events) {
-      const rows: { seq: number }[] = await tx.query(
-        `INSERT INTO case_events (case_id, seq, action, actor_id, actor_name, step_id, level_code, unit_id, comment, data, at, update_id, request_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13)
-         ON CONFLICT (case_id, seq) DO NOTHING
-         RETURNING seq`,
-        [
-          caseId,
-          e.seq,
-          e.action,
-          e.actor?.userId ?? null,
-          e.actor?.displayName ?? null,
-          e.stepId,
-          e.levelCode,
-          e.unitId,
-          e.comment,
-          e.data === null ? null : JSON.stringify(e.data),
-          e.at,
-          e.updateId ?? null,
-          e.requestHash ?? null,
-        ],
-      );
-      for (const r of rows) inserted.add(r.seq);
-    }
-    return inserted;
-  }
+/** An event as a `case_events` row (the statement reads them with jsonb_to_recordset). */
+function eventRow(e: CaseEvent) {
+  return {
+    seq: e.seq,
+    action: e.action,
+    actor_id: e.actor?.userId ?? null,
+    actor_name: e.actor?.displayName ?? null,
+    step_id: e.stepId,
+    level_code: e.levelCode,
+    unit_id: e.unitId,
+    comment: e.comment,
+    data: e.data,
+    at: e.at,
+    update_id: e.updateId ?? null,
+    request_hash: e.requestHash ?? null,
+  };
+}
 
-  private async insertLedger(tx: EntityManager, caseId: string, events: CaseEvent[]): Promise<void> {
-    for (const e of events) {
-      if (!LEDGER_KINDS.has(e.action)) continue;
+/** The `ledger_entries` rows of the events that record money. */
+function ledgerRows(caseId: string, events: CaseEvent[]) {
+  return events
+    .filter((e) => LEDGER_KINDS.has(e.action))
+    .map((e) => {
       const amount = e.data?.amount;
       const date = e.data?.date;
       if (!isVnd(amount) || typeof date !== 'string' || !e.actor) {
         throw new Error(`Ledger event ${e.seq} (${e.action}) of case ${caseId} lacks an amount, a date or an actor`);
       }
-      await tx.query(
-        `INSERT INTO ledger_entries (case_id, seq, kind, amount, entry_date, note, recorded_by, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (case_id, seq) DO NOTHING`,
-        [caseId, e.seq, e.action, amount, date, e.comment, e.actor.userId, e.at],
-      );
-    }
-  }
+      return { seq: e.seq, kind: e.action, amount, entry_date: date, note: e.comment, recorded_by: e.actor.userId, recorded_at: e.at };
+    });
+}
 
-  /**
-   * Active officers and chairs of the units (those of `roles` only, when a step is reserved to them),
-   * or the users named; never the one who acted, never the initiator as a decider, and
-   * `decision_needed` never to someone who may not decide for what they decided already.
-   */
-  private async notify(tx: EntityManager, state: CaseState, event: CaseEvent, plan: NotificationPlan, barred: string[]): Promise<void> {
-    const exclude = event.actor ? [event.actor.userId] : [];
-    if (DECIDER_KINDS.has(plan.kind)) exclude.push(state.initiator.userId);
-    if (plan.kind === 'decision_needed') exclude.push(...barred);
-    const to = plan.to;
-    const [who, target] =
-      'units' in to
-        ? [`JOIN memberships m ON m.user_id = u.id WHERE m.unit_id = ANY($6::uuid[]) AND m.role = ANY($7::text[])`, [to.units, to.roles ?? ACTING_ROLES]]
-        : 'users' in to
-          ? [`WHERE u.id = ANY($6::uuid[])`, [to.users]]
-          : [`WHERE u.id = $6`, [to.user]];
-    await tx.query(
-      `INSERT INTO notifications (user_id, case_id, event_seq, kind, params)
-       SELECT DISTINCT u.id, $1::uuid, $2::int, $3, $4::jsonb FROM users u
-       ${who} AND u.active AND u.id <> ALL($5::uuid[])
-       ON CONFLICT (user_id, case_id, event_seq, kind) DO NOTHING`,
-      [state.caseId, event.seq, plan.kind, JSON.stringify(plan.params), exclude, ...target],
-    );
-  }
+/**
+ * Every event's notification plans, numbered in order (where two plans of an event give one user the
+ * same kind, the first wins): active officers and chairs of the units (those of `roles` only, when a
+ * step is reserved to them), or the users named; never the one who acted, never the initiator as a
+ * decider, and `decision_needed` never to someone who may not decide for what they decided already.
+ * The statement keeps only the plans of the events it inserted.
+ */
+function notificationRows(state: CaseState, events: CaseEvent[], phase: ExecutionPhase | null, barred: string[]) {
+  return events
+    .flatMap((event) =>
+      notificationsFor(state, event, phase).map((plan) => {
+        const exclude = event.actor ? [event.actor.userId] : [];
+        if (DECIDER_KINDS.has(plan.kind)) exclude.push(state.initiator.userId);
+        if (plan.kind === 'decision_needed') exclude.push(...barred);
+        const to = plan.to;
+        const recipients =
+          'units' in to
+            ? { units: to.units, roles: to.roles ?? ACTING_ROLES, users: [] }
+            : { units: [], roles: [], users: 'users' in to ? to.users : [to.user] };
+        return { seq: event.seq, kind: plan.kind, params: plan.params, ...recipients, exclude };
+      }),
+    )
+    .map((row, n) => ({ n, ...row }));
 }
 
 /** Columns never changed once the case row exists. */

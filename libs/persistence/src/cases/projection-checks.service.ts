@@ -52,7 +52,7 @@ export class ProjectionChecksService {
   }
 }
 
-/** Settles checks inside a caller's transaction (the projection's own write settles the writer's check). */
+/** Settles checks, in a caller's transaction if given one (the projection settles the writer's check in its own statement). */
 export async function settleChecks(manager: EntityManager, caseId: string, updateIds: string[]): Promise<void> {
   await manager.query('DELETE FROM projection_checks WHERE case_id = $1 AND update_id = ANY($2)', [caseId, updateIds]);
 }
