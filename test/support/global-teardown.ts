@@ -1,3 +1,4 @@
+import './lib-paths';
 import { rmSync } from 'node:fs';
 import type { EmbeddedPostgres } from '../../tools/stack/embedded-postgres';
 import type { TemporalDevServer } from '../../tools/stack/temporal-dev-server';
