@@ -15,6 +15,8 @@ import { VND_TRANSFORMER } from './vnd.transformer';
 // Both by hand in the migration (INCLUDE columns, a partial WHERE): lists and search scope-first, the inbox.
 @Index('ix_cases_origin_created', { synchronize: false })
 @Index('ix_cases_pending_inbox', { synchronize: false })
+// By hand too (GIN over an expression): search by words within a scope, see the SearchWords migration.
+@Index('ix_cases_search_words', { synchronize: false })
 export class Case {
   /** Assigned by the API (the workflow ID derives from it), never generated here. */
   @PrimaryColumn({ type: 'uuid' })
