@@ -46,7 +46,10 @@ export async function newUserContext(browser: Browser, viewport: Viewport): Prom
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
-  context.setDefaultTimeout(20_000);
+  // Each wait is for something the API does (a Temporal Update, a write): on a 2-core machine under a
+  // parallel test run that can take a while, and a wait that is too short fails a working app. The
+  // jest timeout (120 s per test) still bounds a test that truly hangs.
+  context.setDefaultTimeout(45_000);
   return context;
 }
 
