@@ -137,7 +137,15 @@ export function scenario(browser: Browser, baseUrl: string, viewport: Viewport) 
     confirmIn: async (page: Page, button: string, outcome: 'done' | 'refused' = 'done') => {
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('button', { name: button }).click();
-      if (outcome === 'done') await dialog.waitFor({ state: 'hidden' });
+      if (outcome === 'refused') return;
+      // A refusal shown in the dialog fails at once, with what it said, rather than as a timeout.
+      const refusal = dialog.getByRole('alert').first();
+      await Promise.race([
+        dialog.waitFor({ state: 'hidden' }),
+        refusal.waitFor().then(async () => {
+          throw new Error(`"${button}" was refused: ${await refusal.innerText().catch(() => '?')}`);
+        }),
+      ]);
     },
     /** The case detail shows this status (its tag under the title). */
     statusShows: (page: Page, status: string) => page.locator('.case-detail .status-tag', { hasText: status }).first().waitFor(),

@@ -107,14 +107,20 @@ export function useIdempotencyKey() {
   };
 }
 
-/** Sends a command for one case; on success the answer (the case as it now is) replaces the cached detail. */
+/**
+ * Sends a command for one case; on success the answer (the case as it now is) replaces the cached detail.
+ * A read of the detail still in flight is cancelled first: it started before the change and would
+ * otherwise land after it, putting the old case back on screen (the next action then acts on what was).
+ */
 export function useCaseCommand(caseId: string) {
   const qc = useQueryClient();
   const keys = useIdempotencyKey();
   return useMutation({
     mutationFn: (command: CaseCommand) => send(caseId, command, keys.keyFor(command)),
-    onSuccess: (detail) => {
+    onMutate: () => qc.cancelQueries({ queryKey: queryKeys.case(caseId) }),
+    onSuccess: async (detail) => {
       keys.succeeded();
+      await qc.cancelQueries({ queryKey: queryKeys.case(caseId) });
       qc.setQueryData(queryKeys.case(caseId), detail);
       void qc.invalidateQueries({ queryKey: queryKeys.inbox });
       void qc.invalidateQueries({ queryKey: ['cases'] });
