@@ -133,7 +133,7 @@ export function textSql(text: string): string {
 const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /** Any column value of the projection as a SQL expression of the column's type. */
-export function valueSql(value: unknown, type: 'text' | 'uuid' | 'timestamptz' | 'bigint' | 'int' | 'bool' | 'jsonb' | 'uuid[]'): string {
+export function valueSql(value: unknown, type: 'text' | 'uuid' | 'timestamptz' | 'bigint' | 'int' | 'bool' | 'jsonb' | 'uuid[]' | 'text[]'): string {
   if (value === null || value === undefined) return 'NULL';
   switch (type) {
     case 'timestamptz':
@@ -141,7 +141,8 @@ export function valueSql(value: unknown, type: 'text' | 'uuid' | 'timestamptz' |
     case 'uuid':
       return `${textSql(String(value))}::uuid`;
     case 'uuid[]':
-      return (value as string[]).length ? `ARRAY[${(value as string[]).map((v) => textSql(v)).join(', ')}]::uuid[]` : `'{}'::uuid[]`;
+    case 'text[]':
+      return (value as string[]).length ? `ARRAY[${(value as string[]).map((v) => textSql(v)).join(', ')}]::${type}` : `'{}'::${type}`;
     case 'bigint':
     case 'int':
       return `(${textSql(String(value))})::${type}`;
@@ -178,6 +179,8 @@ export const CASE_COLUMN_TYPES: Record<string, Parameters<typeof valueSql>[1]> =
   closed_at: 'timestamptz',
   last_seq: 'int',
   decided_by: 'uuid[]',
+  deciding_roles: 'text[]',
+  deciding_user_ids: 'uuid[]',
   search_text: 'text',
   request_hash: 'text',
   state: 'jsonb',

@@ -1,5 +1,6 @@
 import { dateInHcm, settingAmount, settingsInForce } from '@lienthong/domain';
 import { PROCESSES } from '@lienthong/processes';
+import { CASE_COLUMN_TYPES, caseTemplates } from '../bench/read-model.templates';
 import { housingCase } from '../bench/throughput.bench';
 
 /**
@@ -23,5 +24,13 @@ describe('the benchmark case', () => {
     const cap = settingAmount(settingsInForce(latest.settings, today), { key: 'supportCap', by: 'kind' }, body.payload);
     expect(cap).not.toBeNull();
     expect(body.payload.requestedAmount).toBeLessThanOrEqual(cap!.amount);
+  });
+});
+
+/** The read-model bench bulk-loads case rows as the projection writes them; a new column needs its SQL type there. */
+describe('the benchmark read-model load', () => {
+  it('knows the SQL type of every column the projection writes', () => {
+    const columns = new Set(caseTemplates().flatMap((t) => Object.keys(t.row)));
+    expect([...columns].filter((c) => !(c in CASE_COLUMN_TYPES))).toEqual([]);
   });
 });
