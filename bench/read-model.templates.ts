@@ -134,7 +134,8 @@ const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.leng
 
 /** Any column value of the projection as a SQL expression of the column's type. */
 export function valueSql(value: unknown, type: 'text' | 'uuid' | 'timestamptz' | 'bigint' | 'int' | 'bool' | 'jsonb' | 'uuid[]' | 'text[]'): string {
-  if (value === null || value === undefined) return 'NULL';
+  // Typed, because a CASE whose branches are all NULL is text otherwise.
+  if (value === null || value === undefined) return type === 'text' ? 'NULL' : `NULL::${type}`;
   switch (type) {
     case 'timestamptz':
       return tsSql(String(value));
