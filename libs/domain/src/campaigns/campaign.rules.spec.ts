@@ -4,7 +4,7 @@ import {
   campaignEndsAt,
   campaignSchedule,
   checkContributionDate,
-  checkLaunch,
+  checkCampaignLaunch,
   checkNewCampaign,
   checkQuotaSetter,
   checkTakesEntries,
@@ -62,8 +62,8 @@ describe('campaign dates (Vietnam time)', () => {
     expect(checkTakesEntries(campaign, end + 1)).toMatchObject({ kind: 'conflict', code: 'campaign.closed' });
     expect(checkTakesEntries({ ...campaign, status: 'closed' }, at('2026-12-10'))?.code).toBe('campaign.closed');
     expect(checkTakesEntries({ ...campaign, status: 'draft' }, at('2026-12-10'))?.code).toBe('campaign.not_open');
-    expect(checkLaunch({ status: 'draft', endDate: '2026-12-31' }, end + 1)?.code).toBe('campaign.closed');
-    expect(checkLaunch({ status: 'open', endDate: '2026-12-31' }, end)?.code).toBe('campaign.already_open');
+    expect(checkCampaignLaunch({ status: 'draft', endDate: '2026-12-31' }, end + 1)?.code).toBe('campaign.closed');
+    expect(checkCampaignLaunch({ status: 'open', endDate: '2026-12-31' }, end)?.code).toBe('campaign.already_open');
   });
 
   it('counts days left in Hà Nội: 0 on the last day, 7 at T−7 days', () => {

@@ -104,14 +104,14 @@ export function checkTakesEntries(campaign: CampaignFacts, now: number): RuleVio
 }
 
 /** Launching: only a draft, only before its end. (Who launches is checked with `actsAt`.) */
-export function checkLaunch(campaign: Pick<CampaignFacts, 'status' | 'endDate'>, now: number): RuleViolation | null {
+export function checkCampaignLaunch(campaign: Pick<CampaignFacts, 'status' | 'endDate'>, now: number): RuleViolation | null {
   if (campaign.status === 'open') return violation('conflict', 'campaign.already_open');
   if (campaign.status !== 'draft' || isPastEnd(campaign, now)) return violation('conflict', 'campaign.closed', { endDate: campaign.endDate });
   return null;
 }
 
 /** Cancelling: a draft or an open campaign. */
-export function checkCancel(campaign: Pick<CampaignFacts, 'status' | 'endDate'>): RuleViolation | null {
+export function checkCampaignCancel(campaign: Pick<CampaignFacts, 'status' | 'endDate'>): RuleViolation | null {
   if (FINAL_CAMPAIGN_STATUSES.includes(campaign.status)) return violation('conflict', 'campaign.closed', { endDate: campaign.endDate });
   return null;
 }
@@ -202,8 +202,8 @@ export function campaignAllowedActions(
   const actions: CampaignAction[] = [];
   const atRoot = actsAt(actor, campaign.unitId);
   const acting = actor.unitIds.filter((id) => inCampaign.has(id));
-  if (atRoot && !checkLaunch(campaign, now)) actions.push('launch');
-  if (atRoot && !checkCancel(campaign)) actions.push('cancel');
+  if (atRoot && !checkCampaignLaunch(campaign, now)) actions.push('launch');
+  if (atRoot && !checkCampaignCancel(campaign)) actions.push('cancel');
   // A quota can be set by whoever acts at a unit of the campaign that has units below it in the campaign.
   const parents = new Set(units.filter((u) => u.parentId !== null && inCampaign.has(u.id) && u.id !== campaign.unitId).map((u) => u.parentId!));
   if (!checkQuotaWindow(campaign, now) && acting.some((id) => parents.has(id))) actions.push('setQuota');
