@@ -12,6 +12,9 @@ export function campaignWorkflowId(campaignId: string): string {
   return `campaign-${campaignId}`;
 }
 
+/** The workflow's type name (workflows/campaign/campaign.workflow.ts exports it under this name). */
+export const CAMPAIGN_WORKFLOW_TYPE = 'campaignWorkflow';
+
 export interface CampaignWorkflowInput {
   campaignId: string;
   startDate: string;
