@@ -26,6 +26,7 @@ import {
   isIsoDate,
   RuleViolation,
   subtreeIds,
+  vietnameseDate,
 } from '@lienthong/domain';
 import { appendCampaignEvent, CAMPAIGN_COLUMNS, CampaignRow } from '@lienthong/persistence';
 import { TemporalClient } from '@lienthong/temporal';
@@ -167,7 +168,7 @@ export class CampaignCommandsService {
             workflowIdConflictPolicy: 'USE_EXISTING',
             workflowIdReusePolicy: 'REJECT_DUPLICATE',
           }),
-        async () => new DomainError('conflict', 'campaign.closed', { endDate }),
+        async () => new DomainError('conflict', 'campaign.closed', { endDate: vietnameseDate(endDate) }),
       );
     } catch (err) {
       // A run under this ID has already completed (the campaign closed): nothing to start.
@@ -218,7 +219,7 @@ export class CampaignCommandsService {
       requestHash: hash,
       comment,
     };
-    const closed = async () => new DomainError('conflict', 'campaign.closed', { endDate: campaign.end_date });
+    const closed = async () => new DomainError('conflict', 'campaign.closed', { endDate: vietnameseDate(campaign.end_date) });
     let result: CampaignUpdateResult;
     try {
       result = await callCaseWorkflow(

@@ -90,7 +90,7 @@ export class CampaignsController {
   @ApiCreatedResponse({ type: CampaignDetailDto })
   @ApiWriteResponses(
     { code: 'campaign.not_unit_officer', message: 'Chỉ cán bộ hoặc Chủ tịch của đơn vị mới được làm việc này.' },
-    { code: 'campaign.start_in_past', message: 'Ngày bắt đầu không được trước hôm nay (2026-12-02).' },
+    { code: 'campaign.start_in_past', message: 'Ngày bắt đầu không được trước hôm nay (02/12/2026).' },
   )
   @temporalDown
   create(@CurrentUser() user: AuthUser, @IdempotencyKey() key: string, @Body() body: CreateCampaignDto): Promise<CampaignDetailDto> {

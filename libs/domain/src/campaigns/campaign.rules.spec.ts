@@ -34,7 +34,7 @@ describe('campaign dates (Vietnam time)', () => {
     const now = Date.parse('2026-12-01T23:30:00Z');
     expect(checkNewCampaign({ startDate: '2026-12-01', endDate: '2026-12-31', target: 1 }, now)).toMatchObject({
       code: 'campaign.start_in_past',
-      params: { today: '2026-12-02' },
+      params: { today: '02/12/2026' },
     });
     expect(checkNewCampaign({ startDate: '2026-12-02', endDate: '2026-12-02', target: 1 }, now)).toBeNull();
     expect(checkNewCampaign({ startDate: '2026-12-05', endDate: '2026-12-04', target: 1 }, now)?.code).toBe('campaign.end_before_start');

@@ -7,6 +7,7 @@
 import type { Actor, RuleViolation } from '../approval/case-model';
 import { DAY_MS, dateInHcm, endOfDateHcm } from '../approval/deadline';
 import { isVnd } from '../money/vnd';
+import { vietnameseDate } from '../processes/settings';
 import type { UnitNode } from '../unit-tree';
 
 export const CAMPAIGN_STATUSES = ['draft', 'open', 'closed', 'cancelled'] as const;
@@ -76,7 +77,7 @@ export function checkNewCampaign(
   if (input.suggestion != null && (!isVnd(input.suggestion) || input.suggestion < 1)) {
     return violation('unprocessable', 'campaign.suggestion_invalid');
   }
-  if (input.startDate < today) return violation('unprocessable', 'campaign.start_in_past', { today });
+  if (input.startDate < today) return violation('unprocessable', 'campaign.start_in_past', { today: vietnameseDate(today) });
   if (input.endDate < input.startDate) return violation('unprocessable', 'campaign.end_before_start');
   return null;
 }
@@ -84,9 +85,12 @@ export function checkNewCampaign(
 /** A contribution's date: within the campaign's dates and not after today in Vietnam. */
 export function checkContributionDate(date: string, dates: CampaignDates, now: number): RuleViolation | null {
   const today = dateInHcm(now);
-  if (date > today) return violation('unprocessable', 'campaign.contribution_date_future', { today });
+  if (date > today) return violation('unprocessable', 'campaign.contribution_date_future', { today: vietnameseDate(today) });
   if (date < dates.startDate || date > dates.endDate) {
-    return violation('unprocessable', 'campaign.contribution_date_outside', { startDate: dates.startDate, endDate: dates.endDate });
+    return violation('unprocessable', 'campaign.contribution_date_outside', {
+      startDate: vietnameseDate(dates.startDate),
+      endDate: vietnameseDate(dates.endDate),
+    });
   }
   return null;
 }
@@ -98,7 +102,7 @@ export function checkContributionDate(date: string, dates: CampaignDates, now: n
 export function checkTakesEntries(campaign: CampaignFacts, now: number): RuleViolation | null {
   if (campaign.status === 'draft') return violation('conflict', 'campaign.not_open');
   if (campaign.status !== 'open' || isPastEnd(campaign, now)) {
-    return violation('conflict', 'campaign.closed', { endDate: campaign.endDate });
+    return violation('conflict', 'campaign.closed', { endDate: vietnameseDate(campaign.endDate) });
   }
   return null;
 }
@@ -106,20 +110,20 @@ export function checkTakesEntries(campaign: CampaignFacts, now: number): RuleVio
 /** Launching: only a draft, only before its end. (Who launches is checked with `actsAt`.) */
 export function checkCampaignLaunch(campaign: Pick<CampaignFacts, 'status' | 'endDate'>, now: number): RuleViolation | null {
   if (campaign.status === 'open') return violation('conflict', 'campaign.already_open');
-  if (campaign.status !== 'draft' || isPastEnd(campaign, now)) return violation('conflict', 'campaign.closed', { endDate: campaign.endDate });
+  if (campaign.status !== 'draft' || isPastEnd(campaign, now)) return violation('conflict', 'campaign.closed', { endDate: vietnameseDate(campaign.endDate) });
   return null;
 }
 
 /** Cancelling: a draft or an open campaign. */
 export function checkCampaignCancel(campaign: Pick<CampaignFacts, 'status' | 'endDate'>): RuleViolation | null {
-  if (FINAL_CAMPAIGN_STATUSES.includes(campaign.status)) return violation('conflict', 'campaign.closed', { endDate: campaign.endDate });
+  if (FINAL_CAMPAIGN_STATUSES.includes(campaign.status)) return violation('conflict', 'campaign.closed', { endDate: vietnameseDate(campaign.endDate) });
   return null;
 }
 
 /** Quotas may be set and changed until the campaign closes (draft or open, before the end). */
 export function checkQuotaWindow(campaign: Pick<CampaignFacts, 'status' | 'endDate'>, now: number): RuleViolation | null {
   if (FINAL_CAMPAIGN_STATUSES.includes(campaign.status) || isPastEnd(campaign, now)) {
-    return violation('conflict', 'campaign.closed', { endDate: campaign.endDate });
+    return violation('conflict', 'campaign.closed', { endDate: vietnameseDate(campaign.endDate) });
   }
   return null;
 }

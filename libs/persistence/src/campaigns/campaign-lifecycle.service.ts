@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CampaignChangeInput } from '@lienthong/contracts';
-import { CampaignEventAction, CampaignStatus, ProgressNode, ProgressUnit, progressTree, subtreeIds, unitsBehind } from '@lienthong/domain';
+import {
+  CampaignEventAction,
+  CampaignStatus,
+  ProgressNode,
+  ProgressUnit,
+  progressTree,
+  subtreeIds,
+  unitsBehind,
+  vietnameseDate,
+} from '@lienthong/domain';
 
 /** A campaign row as the lifecycle and the API read it. */
 export interface CampaignRow {
@@ -159,7 +168,7 @@ export class CampaignLifecycleService {
         campaignId,
         seq,
         kind: 'campaign_launched',
-        params: { title: campaign.title, unit: launcher, endDate: vietnameseDay(campaign.end_date) },
+        params: { title: campaign.title, unit: launcher, endDate: vietnameseDate(campaign.end_date) },
         unitIds: below,
         exclude: [change.actor.userId],
       });
@@ -213,10 +222,11 @@ export class CampaignLifecycleService {
     });
   }
 
-  /** At the end of the end date: closed, with the net total in the timeline. */
+  /** At the end of the end date: closed, with the net total in the timeline. A cancelled campaign stays cancelled. */
   async close(campaignId: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const campaign = await this.mustFind(m, campaignId);
+      if (campaign.status === 'cancelled') return;
       if (campaign.status === 'draft' || campaign.status === 'open') {
         await m.query(`UPDATE campaigns SET status = 'closed', closed_at = now(), updated_at = now() WHERE id = $1`, [campaignId]);
       }
@@ -234,10 +244,4 @@ export class CampaignLifecycleService {
     if (!campaign) throw new Error(`Campaign ${campaignId} is not in the database`);
     return campaign;
   }
-}
-
-/** `2026-12-31` → `31/12/2026`, as dates read in Vietnamese. */
-export function vietnameseDay(date: string): string {
-  const [y, mo, d] = date.split('-');
-  return `${d}/${mo}/${y}`;
 }
