@@ -45,6 +45,13 @@ import { CampaignDetailDto, CampaignStatusDto, ContributionDto, QuotaDto } from 
 
 type CampaignWorkflow = (input: CampaignWorkflowInput) => Promise<unknown>;
 
+/**
+ * How long a call to a campaign workflow may take before the API answers 503 (as for cases): without
+ * a running worker an Update would wait indefinitely. A retry with the same Idempotency-Key picks the
+ * same Update up again.
+ */
+const WORKFLOW_CALL_TIMEOUT_MS = 30_000;
+
 const keyReused = () => new DomainError('unprocessable', 'idempotency.key_reused');
 const refuse = (violation: RuleViolation | null) => {
   if (violation) throw violationError(violation);
@@ -161,13 +168,15 @@ export class CampaignCommandsService {
     try {
       await callCaseWorkflow(
         () =>
-          this.client.workflow.start<CampaignWorkflow>(CAMPAIGN_WORKFLOW_TYPE, {
-            workflowId: campaignWorkflowId(campaignId),
-            taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-            args: [{ campaignId, startDate, endDate }],
-            workflowIdConflictPolicy: 'USE_EXISTING',
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          }),
+          this.client.withDeadline(Date.now() + WORKFLOW_CALL_TIMEOUT_MS, () =>
+            this.client.workflow.start<CampaignWorkflow>(CAMPAIGN_WORKFLOW_TYPE, {
+              workflowId: campaignWorkflowId(campaignId),
+              taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+              args: [{ campaignId, startDate, endDate }],
+              workflowIdConflictPolicy: 'USE_EXISTING',
+              workflowIdReusePolicy: 'REJECT_DUPLICATE',
+            }),
+          ),
         async () => new DomainError('conflict', 'campaign.closed', { endDate: vietnameseDate(endDate) }),
       );
     } catch (err) {
@@ -224,17 +233,19 @@ export class CampaignCommandsService {
     try {
       result = await callCaseWorkflow(
         () =>
-          this.client.workflow.executeUpdateWithStart(update, {
-            args: [change],
-            updateId: eventKey,
-            startWorkflowOperation: new WithStartWorkflowOperation<CampaignWorkflow>(CAMPAIGN_WORKFLOW_TYPE, {
-              workflowId: campaignWorkflowId(campaignId),
-              taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-              args: [{ campaignId, startDate: campaign.start_date, endDate: campaign.end_date }],
-              workflowIdConflictPolicy: 'USE_EXISTING',
-              workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          this.client.withDeadline(Date.now() + WORKFLOW_CALL_TIMEOUT_MS, () =>
+            this.client.workflow.executeUpdateWithStart(update, {
+              args: [change],
+              updateId: eventKey,
+              startWorkflowOperation: new WithStartWorkflowOperation<CampaignWorkflow>(CAMPAIGN_WORKFLOW_TYPE, {
+                workflowId: campaignWorkflowId(campaignId),
+                taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+                args: [{ campaignId, startDate: campaign.start_date, endDate: campaign.end_date }],
+                workflowIdConflictPolicy: 'USE_EXISTING',
+                workflowIdReusePolicy: 'REJECT_DUPLICATE',
+              }),
             }),
-          }),
+          ),
         closed,
       );
     } catch (err) {
