@@ -331,7 +331,7 @@ describe('fund campaigns (API, real Temporal and PostgreSQL)', () => {
     expect(n).toBe(21);
   });
 
-  it('cancels through the workflow, which then refuses to launch and the API refuses entries', async () => {
+  it('cancels through the workflow; a cancelled campaign is not launched and takes no quota', async () => {
     const created = await post('ngocthuy', '/campaigns', campaignBody()).expect(201);
     const id = created.body.id as string;
     const cancelKey = randomUUID();
@@ -340,7 +340,8 @@ describe('fund campaigns (API, real Temporal and PostgreSQL)', () => {
       status: 'cancelled',
     });
     expect((await post('ngocthuy', `/campaigns/${id}/cancel`, { reason: 'Khác' }, cancelKey).expect(422)).body.code).toBe('idempotency.key_reused');
-    expect((await post('ngocthuy', `/campaigns/${id}/launch`, {}).expect(409)).body.code).toBe('campaign.closed');
+    expect((await post('ngocthuy', `/campaigns/${id}/launch`, {}).expect(409)).body.code).toBe('campaign.cancelled');
+    expect((await put('ngocthuy', `/campaigns/${id}/quotas/${units['ngocthuy.ch1']}`, { amount: 1 }).expect(409)).body.code).toBe('campaign.cancelled');
     const detail = (await get('ngocthuy', `/campaigns/${id}`).expect(200)).body;
     expect(detail).toMatchObject({ status: 'cancelled', allowedActions: ['viewContributions'] });
     expect(detail.timeline.at(-1)).toMatchObject({ action: 'cancelled', comment: 'Trùng với cuộc vận động của quận' });

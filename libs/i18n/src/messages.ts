@@ -174,6 +174,7 @@ export const MESSAGES = {
     vi: 'Cuộc vận động đã kết thúc (hạn cuối {endDate}), không nhận thêm.',
     en: 'The campaign is over (it ended on {endDate}) and takes nothing more.',
   },
+  'campaign.cancelled': { vi: 'Cuộc vận động đã bị hủy, không nhận thêm.', en: 'The campaign was cancelled and takes nothing more.' },
   'campaign.not_open': { vi: 'Cuộc vận động chưa được phát động.', en: 'The campaign has not been launched yet.' },
   'campaign.already_open': { vi: 'Cuộc vận động đã được phát động rồi.', en: 'The campaign has already been launched.' },
   'campaign.not_unit_officer': {

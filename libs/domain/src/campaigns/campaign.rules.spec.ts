@@ -62,6 +62,7 @@ describe('campaign dates (Vietnam time)', () => {
     expect(checkTakesEntries(campaign, end + 1)).toMatchObject({ kind: 'conflict', code: 'campaign.closed' });
     expect(checkTakesEntries({ ...campaign, status: 'closed' }, at('2026-12-10'))?.code).toBe('campaign.closed');
     expect(checkTakesEntries({ ...campaign, status: 'draft' }, at('2026-12-10'))?.code).toBe('campaign.not_open');
+    expect(checkTakesEntries({ ...campaign, status: 'cancelled' }, at('2026-12-10'))?.code).toBe('campaign.cancelled');
     expect(checkCampaignLaunch({ status: 'draft', endDate: '2026-12-31' }, end + 1)?.code).toBe('campaign.closed');
     expect(checkCampaignLaunch({ status: 'open', endDate: '2026-12-31' }, end)?.code).toBe('campaign.already_open');
   });

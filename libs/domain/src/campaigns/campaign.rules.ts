@@ -44,6 +44,9 @@ export interface CampaignFacts extends CampaignDates {
 const violation = (kind: RuleViolation['kind'], code: string, params?: Record<string, string | number>): RuleViolation =>
   params ? { kind, code, params } : { kind, code };
 
+/** A cancelled campaign takes nothing more, and says so rather than "closed". */
+const cancelled: RuleViolation = { kind: 'conflict', code: 'campaign.cancelled' };
+
 /** Days from `a` to `b` (both `YYYY-MM-DD`): positive when `b` is later. */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
@@ -101,6 +104,7 @@ export function checkContributionDate(date: string, dates: CampaignDates, now: n
  */
 export function checkTakesEntries(campaign: CampaignFacts, now: number): RuleViolation | null {
   if (campaign.status === 'draft') return violation('conflict', 'campaign.not_open');
+  if (campaign.status === 'cancelled') return cancelled;
   if (campaign.status !== 'open' || isPastEnd(campaign, now)) {
     return violation('conflict', 'campaign.closed', { endDate: vietnameseDate(campaign.endDate) });
   }
@@ -110,18 +114,21 @@ export function checkTakesEntries(campaign: CampaignFacts, now: number): RuleVio
 /** Launching: only a draft, only before its end. (Who launches is checked with `actsAt`.) */
 export function checkCampaignLaunch(campaign: Pick<CampaignFacts, 'status' | 'endDate'>, now: number): RuleViolation | null {
   if (campaign.status === 'open') return violation('conflict', 'campaign.already_open');
+  if (campaign.status === 'cancelled') return cancelled;
   if (campaign.status !== 'draft' || isPastEnd(campaign, now)) return violation('conflict', 'campaign.closed', { endDate: vietnameseDate(campaign.endDate) });
   return null;
 }
 
 /** Cancelling: a draft or an open campaign. */
 export function checkCampaignCancel(campaign: Pick<CampaignFacts, 'status' | 'endDate'>): RuleViolation | null {
+  if (campaign.status === 'cancelled') return cancelled;
   if (FINAL_CAMPAIGN_STATUSES.includes(campaign.status)) return violation('conflict', 'campaign.closed', { endDate: vietnameseDate(campaign.endDate) });
   return null;
 }
 
 /** Quotas may be set and changed until the campaign closes (draft or open, before the end). */
 export function checkQuotaWindow(campaign: Pick<CampaignFacts, 'status' | 'endDate'>, now: number): RuleViolation | null {
+  if (campaign.status === 'cancelled') return cancelled;
   if (FINAL_CAMPAIGN_STATUSES.includes(campaign.status) || isPastEnd(campaign, now)) {
     return violation('conflict', 'campaign.closed', { endDate: vietnameseDate(campaign.endDate) });
   }
