@@ -6,6 +6,7 @@ import { PersistenceModule } from '@lienthong/persistence';
 import { TemporalClientModule } from '@lienthong/temporal';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { CasesModule } from './cases/cases.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { NfcInterceptor } from './common/nfc.interceptor';
@@ -27,6 +28,7 @@ export class AppModule {
         AuthModule,
         UnitsModule,
         CasesModule,
+        CampaignsModule,
         NotificationsModule,
         CalendarModule,
         HealthModule,

@@ -7,3 +7,4 @@ export * from './cases/case-projection.service';
 export * from './cases/projection-checks.service';
 export * from './calendar/calendar-days.service';
 export * from './seed/demo.seed';
+export * from './campaigns/campaign-lifecycle.service';
