@@ -8,3 +8,5 @@ export * from './cases/projection-checks.service';
 export * from './calendar/calendar-days.service';
 export * from './seed/demo.seed';
 export * from './campaigns/campaign-lifecycle.service';
+export * from './cases/case-outcomes';
+export * from './campaigns/campaign-requests.service';

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lienthong/config';
 import { CalendarDaysService } from './calendar/calendar-days.service';
 import { CampaignLifecycleService } from './campaigns/campaign-lifecycle.service';
+import { CampaignRequestsService } from './campaigns/campaign-requests.service';
+import { CaseOutcomeHandlers } from './cases/case-outcomes';
 import { CaseProjectionService } from './cases/case-projection.service';
 import { ProjectionChecksService } from './cases/projection-checks.service';
 import { dataSourceOptions } from './data-source';
@@ -45,7 +47,16 @@ class DatabaseBootstrap implements OnModuleInit {
       }),
     }),
   ],
-  providers: [DatabaseBootstrap, SmokePingService, CaseProjectionService, ProjectionChecksService, CalendarDaysService, CampaignLifecycleService],
-  exports: [SmokePingService, CaseProjectionService, ProjectionChecksService, CalendarDaysService, CampaignLifecycleService],
+  providers: [
+    DatabaseBootstrap,
+    SmokePingService,
+    CaseOutcomeHandlers,
+    CaseProjectionService,
+    ProjectionChecksService,
+    CalendarDaysService,
+    CampaignLifecycleService,
+    CampaignRequestsService,
+  ],
+  exports: [SmokePingService, CaseOutcomeHandlers, CaseProjectionService, ProjectionChecksService, CalendarDaysService, CampaignLifecycleService],
 })
 export class PersistenceModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { UnitsModule } from '../units/units.module';
 import { CampaignCommandsService } from './campaign-commands.service';
 import { CampaignQueriesService } from './campaign-queries.service';
@@ -6,7 +7,7 @@ import { CampaignsController } from './campaigns.controller';
 
 /** Fund campaigns: the lifecycle through each campaign's workflow, quotas and contributions as rows. */
 @Module({
-  imports: [UnitsModule],
+  imports: [UnitsModule, CasesModule],
   controllers: [CampaignsController],
   providers: [CampaignQueriesService, CampaignCommandsService],
 })

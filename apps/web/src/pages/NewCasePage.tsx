@@ -85,7 +85,7 @@ function NewCaseForm({ processType }: { processType: string }) {
       {process && <Typography.Paragraph>{processText(t, processType, 'intro')}</Typography.Paragraph>}
       {!process ? (
         <Alert type="info" showIcon message={t('form.unknownProcess')} />
-      ) : units.length === 0 ? (
+      ) : units.length === 0 || !process.Form ? (
         <Alert type="info" showIcon message={t('form.noUnit')} />
       ) : (
         <Card>

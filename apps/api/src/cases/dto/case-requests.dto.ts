@@ -30,7 +30,11 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const COMMENT_MAX = 2000;
 
 export class CreateCaseDto {
-  @ApiProperty({ enum: PROCESSES.types, example: PROCESSES.types[0], description: 'Which process' })
+  @ApiProperty({
+    enum: PROCESSES.types.filter((t) => PROCESSES.startableByApi(t)),
+    example: PROCESSES.types[0],
+    description: 'Which process (those a primitive opens itself, such as a campaign’s remittances, are opened through its own routes: 422 `process.not_startable`)',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(64)
