@@ -1,4 +1,8 @@
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { childEnv } from '@lienthong/config';
 import { caseProjectionQuery, caseWorkflowId, decideUpdate } from '@lienthong/contracts';
 import { dateInHcm, shiftDate } from '@lienthong/domain';
 import { CampaignLifecycleService, CaseProjectionService, ProjectionChecksService } from '@lienthong/persistence';
@@ -301,5 +305,99 @@ describe('campaign remittances and extensions (API, real Temporal and PostgreSQL
     expect(beyond.status).toBe(422);
     // The remitted money of a closed campaign still goes up.
     await remit(id, 'ngocthuy.ch1', 50_000).expect(201);
+  });
+});
+
+/**
+ * The worker as a separate process, killed with SIGKILL while a remittance's confirmation is on its
+ * way: the API waits for a worker, the new one takes the decision, and the ledger moves exactly once.
+ */
+describe('a worker killed in the middle of a remittance confirmation', () => {
+  const workerMain = resolve(__dirname, '../../dist/apps/worker/src/main.js');
+  let apps: TestApps;
+  let worker: ChildProcess | undefined;
+  const today = dateInHcm(Date.now());
+
+  function startWorker(): Promise<ChildProcess> {
+    const { config } = apps;
+    const child = spawn(process.execPath, [workerMain], {
+      env: childEnv({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'info',
+        DATABASE_URL: config.DATABASE_URL,
+        TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
+        TEMPORAL_NAMESPACE: config.TEMPORAL_NAMESPACE,
+        TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
+        WORKFLOW_BUNDLE_PATH: config.WORKFLOW_BUNDLE_PATH,
+        JWT_SECRET: config.JWT_SECRET,
+        SEED_DEMO: 'false',
+        PROJECTION_CHECK_AFTER_SECONDS: '1',
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    worker = child;
+    return waitFor('the worker process to poll', async () => (output.includes('Polling task queue') ? child : undefined), {
+      timeoutMs: 60_000,
+      abort: () => (child.exitCode !== null ? new Error(`worker exited ${child.exitCode}:\n${output}`) : undefined),
+    });
+  }
+  function kill(child: ChildProcess): Promise<void> {
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill('SIGKILL');
+    return exited;
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(workerMain)) throw new Error(`${workerMain} is missing: run \`npm run build\` first`);
+    apps = await startTestApps({ worker: false });
+  });
+  afterAll(async () => {
+    if (worker && worker.exitCode === null) await kill(worker);
+    await apps?.close();
+  });
+
+  it('confirms once after the worker died while the decision was on its way', async () => {
+    await startWorker();
+    const [ward, ch1] = [await apps.login('ngocthuy'), await apps.login('ngocthuy.ch1')];
+    const [wardId, ch1Id] = [await demoUnitId(apps.dataSource, 'ngocthuy'), await demoUnitId(apps.dataSource, 'ngocthuy.ch1')];
+    const post = (token: string, path: string, body: object) =>
+      apps.http().post(`/api${path}`).set('authorization', `Bearer ${token}`).set('idempotency-key', randomUUID()).send(body);
+    const created = await post(ward, '/campaigns', {
+      unitId: wardId,
+      title: 'Ủng hộ đồng bào bị bão lũ',
+      fundName: 'Quỹ Vì người nghèo',
+      purpose: 'Hỗ trợ khắc phục hậu quả bão.',
+      target: 5_000_000,
+      startDate: today,
+      endDate: shiftDate(today, 10),
+    }).expect(201);
+    const id = created.body.id as string;
+    await post(ward, `/campaigns/${id}/launch`, {}).expect(200);
+    await post(ch1, `/campaigns/${id}/contributions`, { unitId: ch1Id, donor: { kind: 'anonymous' }, amount: 600_000, date: today, method: 'cash' }).expect(201);
+    const { id: remittanceId, caseId } = (await post(ch1, `/campaigns/${id}/remittances`, { unitId: ch1Id, amount: 600_000, date: today }).expect(201))
+      .body as { id: string; caseId: string };
+
+    // Killed with the case waiting in the ward's inbox; the decision is sent while no worker runs.
+    await kill(worker!);
+    const answered = post(ward, `/cases/${caseId}/decisions`, { action: 'approve' }).then((res) => res);
+    await startWorker();
+    const res = await answered;
+    expect({ status: res.status, caseStatus: res.body.status }).toEqual({ status: 200, caseStatus: 'completed' });
+
+    const [row] = await apps.dataSource.query('SELECT status FROM campaign_remittances WHERE id = $1', [remittanceId]);
+    expect(row.status).toBe('confirmed');
+    const totals = await apps.dataSource.query<{ unit_id: string; remitted: string; confirmed: string; received: string }[]>(
+      'SELECT unit_id, remitted, confirmed, received FROM campaign_unit_totals WHERE campaign_id = $1 ORDER BY unit_id',
+      [id],
+    );
+    expect(Object.fromEntries(totals.map((t) => [t.unit_id, [Number(t.remitted), Number(t.confirmed), Number(t.received)]]))).toEqual({
+      [ch1Id]: [600_000, 600_000, 0],
+      [wardId]: [0, 0, 600_000],
+    });
+    const [{ n }] = await apps.dataSource.query(`SELECT count(*)::int AS n FROM campaign_events WHERE campaign_id = $1 AND action = 'remittance_confirmed'`, [id]);
+    expect(n).toBe(1);
   });
 });
