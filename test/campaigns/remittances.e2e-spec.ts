@@ -216,6 +216,51 @@ describe('campaign remittances and extensions (API, real Temporal and PostgreSQL
     expect(cases).toBe(4);
     expect(branch(await progress(id), 'ngocthuy.ch1')).toMatchObject({ remitted: 1_000_000, confirmed: 0 });
     await checkLedger(id);
+
+    // The branch withdraws one before the ward decides (the generic cancel): its amount is held again.
+    const withdrawn = many.find((r) => r.status === 201)!.body as { id: string; caseId: string };
+    await post('ngocthuy.ch1', `/cases/${withdrawn.caseId}/cancel`, { comment: 'Nộp nhầm' }).expect(200);
+    expect(branch(await progress(id), 'ngocthuy.ch1')).toMatchObject({ remitted: 700_000, confirmed: 0 });
+    const [row] = await apps.dataSource.query('SELECT status FROM campaign_remittances WHERE id = $1', [withdrawn.id]);
+    expect(row.status).toBe('withdrawn');
+    await remit(id, 'ngocthuy.ch1', 300_000).expect(201);
+    await checkLedger(id);
+  });
+
+  it('a ward hands on to its district what its branches remitted and it confirmed', async () => {
+    const created = await post('longbien', '/campaigns', {
+      unitId: units.longbien,
+      title: 'Quỹ Vì người nghèo quận Long Biên 2026',
+      fundName: 'Quỹ Vì người nghèo',
+      purpose: 'Hỗ trợ hộ nghèo trên địa bàn quận.',
+      target: 50_000_000,
+      startDate: today,
+      endDate: shiftDate(today, 20),
+    }).expect(201);
+    const id = created.body.id as string;
+    await post('longbien', `/campaigns/${id}/launch`, {}).expect(200);
+    await give(id, 'ngocthuy.ch1', 400_000);
+    await give(id, 'ngocthuy', 100_000);
+
+    // The ward holds only its own 100,000 until it confirms its branch's money.
+    expect((await remit(id, 'ngocthuy', 300_000).expect(422)).body.code).toBe('campaign.remittance_exceeds_holdings');
+    const fromBranch = (await remit(id, 'ngocthuy.ch1', 400_000).expect(201)).body as { caseId: string };
+    await post('ngocthuy', `/cases/${fromBranch.caseId}/decisions`, { action: 'approve' }).expect(200);
+
+    // Its own remittance goes to the district's inbox, not its own.
+    const fromWard = (await remit(id, 'ngocthuy', 500_000).expect(201)).body as { caseId: string };
+    expect((await get('ngocthuy', '/inbox').expect(200)).body.items.map((i: { id: string }) => i.id)).not.toContain(fromWard.caseId);
+    expect((await get('longbien', '/inbox').expect(200)).body.items.map((i: { id: string }) => i.id)).toContain(fromWard.caseId);
+    expect((await post('ngocthuy.pho', `/cases/${fromWard.caseId}/decisions`, { action: 'approve' })).status).toBe(403);
+    await post('longbien', `/cases/${fromWard.caseId}/decisions`, { action: 'approve' }).expect(200);
+
+    const tree = (await get('longbien', `/campaigns/${id}/progress`).expect(200)).body as Node;
+    const wardNode = tree.children.find((c) => c.unit.id === units.ngocthuy)!;
+    expect(wardNode).toMatchObject({ collected: 500_000, remitted: 500_000, confirmed: 500_000 });
+    expect(branch(wardNode, 'ngocthuy.ch1')).toMatchObject({ collected: 400_000, remitted: 400_000, confirmed: 400_000 });
+    expect((await get('longbien', `/campaigns/${id}`).expect(200)).body).toMatchObject({ collected: 500_000, remitted: 500_000, confirmed: 500_000 });
+    expect((await remit(id, 'ngocthuy', 1).expect(422)).body.code).toBe('campaign.remittance_exceeds_holdings');
+    await checkLedger(id);
   });
 
   it('confirms exactly once when the API dies between the approval and its write (the reconciler writes it)', async () => {

@@ -510,6 +510,7 @@ export class CampaignCommandsService {
     refuse(checkUnitRequest(facts(campaign), unit.id));
     if (!isIsoDate(body.date)) throw invalidDate('date');
     refuse(checkRemittanceDate(body.date, facts(campaign), Date.now()));
+    // Whole đồng, at least 1 (the DTO checks it too); what the unit holds is checked under its lock below.
     refuse(checkRemittanceAmount(body.amount, Number.MAX_SAFE_INTEGER));
     const module = this.primitiveProcess(CAMPAIGN_PURPOSES.remittance);
 
