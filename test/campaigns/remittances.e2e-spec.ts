@@ -131,6 +131,14 @@ describe('campaign remittances and extensions (API, real Temporal and PostgreSQL
       expect(res.body.message).toMatch(VIETNAMESE);
     }
 
+    // A refused remittance opened no case and wrote no row.
+    const [{ n }] = await apps.dataSource.query(
+      `SELECT count(*)::int AS n FROM cases WHERE process_type = 'campaign-remittance' AND state->'payload'->>'campaignId' = $1`,
+      [id],
+    );
+    const [{ rows }] = await apps.dataSource.query('SELECT count(*)::int AS rows FROM campaign_remittances WHERE campaign_id = $1', [id]);
+    expect({ n, rows }).toEqual({ n: 1, rows: 1 });
+
     // Pending: remitted, not yet confirmed.
     expect(branch(await progress(id), 'ngocthuy.ch1')).toMatchObject({ collected: 1_700_000, remitted: 1_500_000, confirmed: 0 });
 

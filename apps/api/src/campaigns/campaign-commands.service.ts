@@ -496,15 +496,14 @@ export class CampaignCommandsService {
    * parent's officers confirm (approve) or dispute (reject with a reason) from their inbox; the case's
    * outcome comes back to the ledger through CampaignRequestsService. The amount may not exceed what
    * the unit holds (`unitHoldings`), checked under the unit's totals row lock (and the campaign's), so
-   * concurrent remittances under different keys never hand over more than it holds. The row first,
-   * then the case: a retry with the same key finds the row and opens the case if it is not open yet.
+   * concurrent remittances under different keys never hand over more than it holds.
    */
   async remit(userId: string, campaignId: string, key: string, body: RecordRemittanceDto): Promise<RemittanceCreatedDto> {
     const scope = await this.access.scope(userId);
     const campaign = await this.queries.visibleCampaign(scope, campaignId);
     const hash = requestHash({ campaignId, ...body });
     const replay = await this.replayRequest('campaign_remittances', userId, key, hash, campaignId);
-    if (replay) return this.openRemittanceCase(scope, campaign, replay);
+    if (replay) return this.reopenRemittanceCase(scope, campaign, replay);
 
     const unit = this.requestingUnit(scope, campaign, body.unitId);
     refuse(checkUnitRequest(facts(campaign), unit.id));
@@ -512,11 +511,14 @@ export class CampaignCommandsService {
     refuse(checkRemittanceDate(body.date, facts(campaign), Date.now()));
     // Whole đồng, at least 1 (the DTO checks it too); what the unit holds is checked under its lock below.
     refuse(checkRemittanceAmount(body.amount, Number.MAX_SAFE_INTEGER));
-    const module = this.primitiveProcess(CAMPAIGN_PURPOSES.remittance);
 
     const id = keyedUuid(userId, key);
-    const row: RequestRow = { id, campaign_id: campaignId, case_id: keyedUuid(userId, `remittance-case:${key}`), request_hash: hash };
-    const written = await this.writeRequest('campaign_remittances', userId, key, hash, campaignId, async (m) => {
+    const caseId = keyedUuid(userId, `remittance-case:${key}`);
+    const reference = body.reference?.trim() || null;
+    const caseBody = this.remittanceCase(scope, campaign, { id, unitId: unit.id, amount: body.amount, date: body.date, reference });
+    // Every check of the case passes first (its chain resolves to the parent); then the ledger row,
+    // under the locks; then the case's workflow. A retry with the key finds the row and opens the case.
+    const write = () => this.writeRequest('campaign_remittances', userId, key, hash, campaignId, async (m) => {
       // The campaign first (the order the case outcome's write takes too), then the unit's totals row.
       const locked = await this.lockedCampaign(m, campaignId, 'UPDATE');
       refuse(checkUnitRequest(facts(locked), unit.id));
@@ -536,19 +538,20 @@ export class CampaignCommandsService {
         `INSERT INTO campaign_remittances (id, campaign_id, unit_id, parent_unit_id, amount, remittance_date, reference, status, case_id,
            created_by, idempotency_key, request_hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9, $10, $11)`,
-        [id, campaignId, unit.id, unit.parentId, body.amount, body.date, body.reference?.trim() || null, row.case_id, userId, key, hash],
+        [id, campaignId, unit.id, unit.parentId, body.amount, body.date, reference, caseId, userId, key, hash],
       );
       await appendCampaignEvent(m, campaignId, {
         action: 'remittance',
         actorId: scope.actor.userId,
         actorName: scope.actor.displayName,
         unitId: unit.id,
-        data: { remittanceId: id, caseId: row.case_id, amount: body.amount, date: body.date, parentUnitId: unit.parentId },
+        data: { remittanceId: id, caseId, amount: body.amount, date: body.date, parentUnitId: unit.parentId },
         eventKey: keyedUpdateId(userId, key),
         requestHash: hash,
       });
     });
-    return this.openRemittanceCase(scope, campaign, written ?? row, module.processType);
+    await this.cases.open(scope, caseId, hash, caseBody, write);
+    return { id, caseId };
   }
 
   /**
@@ -561,17 +564,18 @@ export class CampaignCommandsService {
     const campaign = await this.queries.visibleCampaign(scope, campaignId);
     const hash = requestHash({ campaignId, ...body });
     const replay = await this.replayRequest('campaign_extensions', userId, key, hash, campaignId);
-    if (replay) return this.openExtensionCase(scope, campaign, replay);
+    if (replay) return this.reopenExtensionCase(scope, campaign, replay);
 
     const unit = this.requestingUnit(scope, campaign, body.unitId);
     refuse(checkUnitRequest(facts(campaign), unit.id));
     if (!isIsoDate(body.until)) throw invalidDate('until');
     refuse(checkExtensionDate(body.until, facts(campaign), Date.now()));
-    this.primitiveProcess(CAMPAIGN_PURPOSES.extension);
 
     const id = keyedUuid(userId, key);
-    const row: RequestRow = { id, campaign_id: campaignId, case_id: keyedUuid(userId, `extension-case:${key}`), request_hash: hash };
-    const written = await this.writeRequest('campaign_extensions', userId, key, hash, campaignId, async (m) => {
+    const caseId = keyedUuid(userId, `extension-case:${key}`);
+    const reason = body.reason.trim();
+    const caseBody = this.extensionCase(scope, campaign, { id, unitId: unit.id, until: body.until, reason });
+    const write = () => this.writeRequest('campaign_extensions', userId, key, hash, campaignId, async (m) => {
       const locked = await this.lockedCampaign(m, campaignId, 'UPDATE');
       refuse(checkUnitRequest(facts(locked), unit.id));
       const pending = await m.query(`SELECT 1 FROM campaign_extensions WHERE campaign_id = $1 AND unit_id = $2 AND status = 'pending'`, [
@@ -582,20 +586,21 @@ export class CampaignCommandsService {
       await m.query(
         `INSERT INTO campaign_extensions (id, campaign_id, unit_id, until, reason, status, case_id, created_by, idempotency_key, request_hash)
          VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $8, $9)`,
-        [id, campaignId, unit.id, body.until, body.reason.trim(), row.case_id, userId, key, hash],
+        [id, campaignId, unit.id, body.until, reason, caseId, userId, key, hash],
       );
       await appendCampaignEvent(m, campaignId, {
         action: 'extension_requested',
         actorId: scope.actor.userId,
         actorName: scope.actor.displayName,
         unitId: unit.id,
-        comment: body.reason.trim(),
-        data: { extensionId: id, caseId: row.case_id, until: body.until },
+        comment: reason,
+        data: { extensionId: id, caseId, until: body.until },
         eventKey: keyedUpdateId(userId, key),
         requestHash: hash,
       });
     });
-    return this.openExtensionCase(scope, campaign, written ?? row);
+    await this.cases.open(scope, caseId, hash, caseBody, write);
+    return { id, caseId };
   }
 
   /** The unit a remittance or an extension is for: visible, in the campaign, and the caller acts there. */
@@ -614,48 +619,63 @@ export class CampaignCommandsService {
     return module;
   }
 
-  private async openRemittanceCase(scope: CallerScope, campaign: CampaignRow, row: RequestRow, processType?: string): Promise<RemittanceCreatedDto> {
-    const [r] = await this.dataSource.query<{ unit_id: string; amount: string; date: string; reference: string | null }[]>(
-      `SELECT unit_id, amount, to_char(remittance_date, 'YYYY-MM-DD') AS date, reference FROM campaign_remittances WHERE id = $1`,
-      [row.id],
-    );
-    const amount = Number(r.amount);
-    await this.cases.open(scope, row.case_id, row.request_hash, {
-      processType: processType ?? this.primitiveProcess(CAMPAIGN_PURPOSES.remittance).processType,
-      unitId: r.unit_id,
-      title: `${scope.byId.get(r.unit_id)?.name ?? ''} nộp ${VND_VI.format(amount)} đồng – ${campaign.code}`,
+  /** A remittance's case: at the remitting unit, its payload what the parent needs to confirm it. */
+  private remittanceCase(
+    scope: CallerScope,
+    campaign: CampaignRow,
+    r: { id: string; unitId: string; amount: number; date: string; reference: string | null },
+  ) {
+    return {
+      processType: this.primitiveProcess(CAMPAIGN_PURPOSES.remittance).processType,
+      unitId: r.unitId,
+      title: `${scope.byId.get(r.unitId)?.name ?? ''} nộp ${VND_VI.format(r.amount)} đồng – ${campaign.code}`,
       payload: {
         campaignId: campaign.id,
         campaignCode: campaign.code,
         campaignTitle: campaign.title,
-        remittanceId: row.id,
-        amount,
+        remittanceId: r.id,
+        amount: r.amount,
         date: r.date,
         ...(r.reference ? { reference: r.reference } : {}),
       },
-    });
-    return { id: row.id, caseId: row.case_id };
+    };
   }
 
-  private async openExtensionCase(scope: CallerScope, campaign: CampaignRow, row: RequestRow): Promise<ExtensionCreatedDto> {
-    const [r] = await this.dataSource.query<{ unit_id: string; until: string; reason: string }[]>(
-      `SELECT unit_id, to_char(until, 'YYYY-MM-DD') AS until, reason FROM campaign_extensions WHERE id = $1`,
-      [row.id],
-    );
-    await this.cases.open(scope, row.case_id, row.request_hash, {
+  private extensionCase(scope: CallerScope, campaign: CampaignRow, r: { id: string; unitId: string; until: string; reason: string }) {
+    return {
       processType: this.primitiveProcess(CAMPAIGN_PURPOSES.extension).processType,
-      unitId: r.unit_id,
-      title: `${scope.byId.get(r.unit_id)?.name ?? ''} xin gia hạn đến ${vietnameseDate(r.until)} – ${campaign.code}`,
+      unitId: r.unitId,
+      title: `${scope.byId.get(r.unitId)?.name ?? ''} xin gia hạn đến ${vietnameseDate(r.until)} – ${campaign.code}`,
       payload: {
         campaignId: campaign.id,
         campaignCode: campaign.code,
         campaignTitle: campaign.title,
-        extensionId: row.id,
+        extensionId: r.id,
         endDate: campaign.end_date,
         until: r.until,
         reason: r.reason,
       },
-    });
+    };
+  }
+
+  /** A retry of a remittance whose row is written: the same answer, its case opened if the first try could not (Temporal down). */
+  private async reopenRemittanceCase(scope: CallerScope, campaign: CampaignRow, row: RequestRow): Promise<RemittanceCreatedDto> {
+    const [r] = await this.dataSource.query<{ unit_id: string; amount: string; date: string; reference: string | null }[]>(
+      `SELECT unit_id, amount, to_char(remittance_date, 'YYYY-MM-DD') AS date, reference FROM campaign_remittances WHERE id = $1`,
+      [row.id],
+    );
+    const body = this.remittanceCase(scope, campaign, { id: row.id, unitId: r.unit_id, amount: Number(r.amount), date: r.date, reference: r.reference });
+    await this.cases.open(scope, row.case_id, row.request_hash, body);
+    return { id: row.id, caseId: row.case_id };
+  }
+
+  private async reopenExtensionCase(scope: CallerScope, campaign: CampaignRow, row: RequestRow): Promise<ExtensionCreatedDto> {
+    const [r] = await this.dataSource.query<{ unit_id: string; until: string; reason: string }[]>(
+      `SELECT unit_id, to_char(until, 'YYYY-MM-DD') AS until, reason FROM campaign_extensions WHERE id = $1`,
+      [row.id],
+    );
+    const body = this.extensionCase(scope, campaign, { id: row.id, unitId: r.unit_id, until: r.until, reason: r.reason });
+    await this.cases.open(scope, row.case_id, row.request_hash, body);
     return { id: row.id, caseId: row.case_id };
   }
 
@@ -670,7 +690,11 @@ export class CampaignCommandsService {
     return row;
   }
 
-  /** Runs a request's transaction; a concurrent request with the same key that committed first answers instead. */
+  /**
+   * Runs a request's transaction. A concurrent request with the same key that committed first makes it
+   * fail on the key: then that one's row stands (and its case is the same, by the key), unless its body
+   * differed (422).
+   */
   private async writeRequest(
     table: string,
     userId: string,
@@ -678,14 +702,13 @@ export class CampaignCommandsService {
     hash: string,
     campaignId: string,
     write: (m: EntityManager) => Promise<void>,
-  ): Promise<RequestRow | null> {
+  ): Promise<void> {
     try {
       await this.dataSource.transaction(write);
-      return null;
     } catch (err) {
       const constraint = uniqueViolation(err);
-      if (constraint !== null && SAME_KEY_CONSTRAINTS.has(constraint)) return this.replayRequest(table, userId, key, hash, campaignId);
-      throw err;
+      if (constraint === null || !SAME_KEY_CONSTRAINTS.has(constraint)) throw err;
+      await this.replayRequest(table, userId, key, hash, campaignId);
     }
   }
 

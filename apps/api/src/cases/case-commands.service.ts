@@ -114,12 +114,16 @@ export class CaseCommandsService {
    * `POST /api/cases`, and for primitives that open cases of their own processes (a campaign's
    * remittance), which check their own rules first. `caseId` derives from the caller and their key;
    * `hash` is the request's: the same ID with another hash is 422 `idempotency.key_reused`.
+   * `beforeStart` runs once every check has passed and the chain is resolved, just before the
+   * workflow starts: a primitive writes its own row there, so a case it cannot open leaves nothing
+   * behind, and a refusal of its own (over what a unit holds) opens no case.
    */
   async open(
     scope: CallerScope,
     caseId: string,
     hash: string,
     body: { processType: string; unitId: string; title: string; payload: Record<string, unknown> },
+    beforeStart?: () => Promise<void>,
   ): Promise<void> {
     // A retry of a creation that went through: answer from the read model without going to Temporal.
     const existing = await this.queries.findRef(caseId);
@@ -160,6 +164,7 @@ export class CaseCommandsService {
       requestHash: hash,
       callerProjects: true,
     };
+    await beforeStart?.();
     // Update-with-start: one round trip starts the workflow (or finds the one a concurrent retry
     // started: USE_EXISTING) and waits until the case is in the read model. A closed case under the
     // same ID is never restarted (REJECT_DUPLICATE): Temporal either repeats the first `submitted`
