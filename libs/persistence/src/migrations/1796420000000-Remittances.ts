@@ -9,8 +9,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * the decision's columns (`decided_at`, `decision_comment`): the trigger refuses anything else. Each
  * move is also an event in the campaign's timeline, written in the same transaction.
  */
-export class Remittances1796400000000 implements MigrationInterface {
-  name = 'Remittances1796400000000';
+export class Remittances1796420000000 implements MigrationInterface {
+  name = 'Remittances1796420000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "campaign_extensions" ("id" uuid NOT NULL, "campaign_id" uuid NOT NULL, "unit_id" uuid NOT NULL, "until" date NOT NULL, "reason" text NOT NULL, "status" character varying(16) NOT NULL, "case_id" uuid NOT NULL, "created_by" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "idempotency_key" character varying(200) NOT NULL, "request_hash" character varying(64) NOT NULL, "decided_at" TIMESTAMP WITH TIME ZONE, "decision_comment" text, CONSTRAINT "uq_campaign_extensions_case" UNIQUE ("case_id"), CONSTRAINT "uq_campaign_extensions_idempotency" UNIQUE ("created_by", "idempotency_key"), CONSTRAINT "ck_campaign_extensions_status" CHECK (status IN ('pending', 'approved', 'refused', 'withdrawn')), CONSTRAINT "PK_campaign_extensions" PRIMARY KEY ("id"))`);
