@@ -4,5 +4,17 @@
  * (exceljs, numbers stored as numbers). Plain data in, a Buffer out: no Nest, no database; the API fills
  * the input types.
  */
+export * from './campaign-disclosure';
+export * from './campaign-labels';
+export * from './disclosure.pdf';
+export * from './disclosure.xlsx';
+export * from './figures';
+export * from './fonts';
 export * from './format';
+export * from './pdf-layout';
+export * from './receipt.pdf';
+export * from './report.pdf';
 export * from './vnd-in-words';
+export * from './xlsx-sheets';
+export * from './examples';
+export * from './report.xlsx';
