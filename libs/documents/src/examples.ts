@@ -118,6 +118,15 @@ export const EXAMPLE_REPORT: ReportPdfInput = {
         ],
         totals: ['Tổng cộng', 70_000_000, 86_791_000, 124],
       },
+      chart: {
+        title: 'Tỷ lệ đạt chỉ tiêu theo chi hội',
+        kind: 'percent',
+        bars: [
+          { label: 'Chi hội 1', value: 100.7275 },
+          { label: 'Chi hội 2', value: 88.3333 },
+        ],
+        reference: { value: 100, label: 'Chỉ tiêu' },
+      },
       note: 'Phối hợp MTTQ và các đoàn thể vận động các loại quỹ đạt 100% chỉ tiêu giao.',
     },
   ],

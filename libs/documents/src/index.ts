@@ -4,6 +4,7 @@
  * (exceljs, numbers stored as numbers). Plain data in, a Buffer out: no Nest, no database; the API fills
  * the input types.
  */
+export * from './bar-chart';
 export * from './campaign-disclosure';
 export * from './campaign-labels';
 export * from './disclosure.pdf';

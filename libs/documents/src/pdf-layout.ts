@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
+import { type BarChart, barGeometry } from './bar-chart';
+import { formatFigure } from './figures';
 import { type FontStyle, fontPaths } from './fonts';
 import { placeAndDate } from './format';
 
@@ -235,6 +237,45 @@ export class PdfLayout {
     for (const row of rows) drawRow(row, 'regular');
     if (totals) drawRow(totals, 'bold');
     this.gap(8);
+    return this;
+  }
+
+  /** A horizontal bar chart (see BarChart): labels on the left, bars, values at their ends. */
+  barChart(chart: BarChart): this {
+    const labelWidth = this.width * 0.3;
+    const valueWidth = this.width * 0.2;
+    const area = this.width - labelWidth - valueWidth - 12;
+    const { bars, referenceAt } = barGeometry(chart, area);
+    const barHeight = 11;
+    const step = 17;
+    if (chart.title) this.caption(chart.title);
+    this.ensureRoom(Math.min(bars.length, 6) * step + 24);
+    const x0 = this.left + labelWidth + 6;
+    const start = this.doc.y + (chart.reference ? 12 : 0); // room for the reference line's label
+    // The reference line is drawn row by row before each bar, so bars and values stay on top of it.
+    const referenceX = referenceAt === null ? null : x0 + referenceAt;
+    const referenceSegment = (from: number, to: number) => {
+      if (referenceX === null) return;
+      this.doc.save().lineWidth(0.8).strokeColor('#b00020').dash(3, { space: 2 }).moveTo(referenceX, from).lineTo(referenceX, to).stroke().undash().restore();
+    };
+    if (referenceX !== null && chart.reference) {
+      const label = `${chart.reference.label}: ${formatFigure(chart.reference.value, chart.kind)}`;
+      const labelX = Math.min(Math.max(referenceX - 80, this.left), this.left + this.width - 160);
+      this.textAt(label, labelX, start - 12, 160, { size: 8, align: 'center', color: '#b00020' });
+    }
+    let y = start;
+    for (const bar of bars) {
+      if (y + step > this.bottom) {
+        this.doc.addPage();
+        y = this.doc.page.margins.top;
+      }
+      referenceSegment(y === start ? y - 2 : y, y + step);
+      this.textAt(bar.label, this.left, y, labelWidth, { size: 9, align: 'right' });
+      this.doc.save().rect(x0, y + 1, Math.max(bar.length, 0.01), barHeight).fill('#4a6fa5').restore();
+      this.textAt(bar.text, x0 + bar.length + 4, y, valueWidth + area - bar.length, { size: 9 });
+      y += step;
+    }
+    this.moveTo(y + 8);
     return this;
   }
 

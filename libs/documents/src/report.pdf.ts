@@ -1,3 +1,4 @@
+import type { BarChart } from './bar-chart';
 import { type FigureKind, type FigureValue, formatFigure } from './figures';
 import { formatPeriod } from './format';
 import { type Align, type DocumentHeader, PdfLayout, type Signer } from './pdf-layout';
@@ -24,6 +25,8 @@ export interface ReportSection {
   heading: string;
   rows?: readonly ReportRow[];
   table?: ReportTable;
+  /** Bars drawn under the figures, e.g. each child unit's percentage of its quota. */
+  chart?: BarChart;
   /** A sentence under the figures. */
   note?: string;
 }
@@ -77,6 +80,7 @@ export function writeSection(pdf: PdfLayout, section: ReportSection): void {
       totals && columns.map((c, i) => formatFigure(totals[i], c.kind)),
     );
   }
+  if (section.chart) pdf.barChart(section.chart);
   if (section.note) pdf.paragraph(section.note, { style: 'italic', size: 10 });
 }
 

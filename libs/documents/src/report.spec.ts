@@ -26,6 +26,8 @@ describe('reportPdf', () => {
       'Chi hội 2 30.000.000 đ 26.500.000 đ 88,3%',
       'Khối văn phòng — 20.000.000 đ —',
       'Tổng cộng 70.000.000 đ 86.791.000 đ 124%',
+      'Tỷ lệ đạt chỉ tiêu theo chi hội',
+      'Chỉ tiêu: 100%',
       'Phối hợp MTTQ và các đoàn thể vận động các loại quỹ đạt 100% chỉ tiêu giao.',
       'CHỦ TỊCH',
       'Nguyễn Ngọc Thúy',
