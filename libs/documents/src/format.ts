@@ -50,7 +50,7 @@ export function formatDate(value: string | Date): string {
 export function formatDateTime(value: string | Date): string {
   if (typeof value === 'string' && CALENDAR_DATE.test(value)) return formatDate(value);
   const instant = toInstant(value);
-  const parts = partsOf(instant, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const parts = partsOf(instant, TIME_PARTS);
   return `${formatDate(instant)} ${parts.hour}:${parts.minute}`;
 }
 
@@ -77,7 +77,7 @@ function vietnamDateParts(value: string | Date): { day: string; month: string; y
     const m = CALENDAR_DATE.exec(value);
     if (m) return { year: m[1], month: m[2], day: m[3] };
   }
-  const parts = partsOf(toInstant(value), { day: '2-digit', month: '2-digit', year: 'numeric' });
+  const parts = partsOf(toInstant(value), DATE_PARTS);
   return { day: parts.day, month: parts.month, year: parts.year };
 }
 
@@ -87,9 +87,11 @@ function toInstant(value: string | Date): Date {
   return d;
 }
 
-function partsOf(d: Date, options: Intl.DateTimeFormatOptions): Record<string, string> {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: VIETNAM_TIME_ZONE, ...options }).formatToParts(d);
-  return Object.fromEntries(parts.map((p) => [p.type, p.value]));
+const DATE_PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: VIETNAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
+const TIME_PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: VIETNAM_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+function partsOf(d: Date, format: Intl.DateTimeFormat): Record<string, string> {
+  return Object.fromEntries(format.formatToParts(d).map((p) => [p.type, p.value]));
 }
 
 function capitalizeFirst(text: string): string {

@@ -13,6 +13,8 @@ export * from './figures';
 export * from './fonts';
 export * from './format';
 export * from './pdf-layout';
+// For tests of the routes that serve these papers (pdf.js is a devDependency, loaded only when called).
+export * from './pdf-text.testing';
 export * from './receipt.pdf';
 export * from './report.pdf';
 export * from './vnd-in-words';

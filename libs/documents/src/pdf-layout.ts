@@ -87,6 +87,7 @@ const BODY_SIZE = 11;
 const LINE_COLOR = '#555555';
 const HEADER_FILL = '#e8e8e8';
 const CELL_PAD = 4;
+const LINE_GAP = 1;
 
 /**
  * A small layout toolkit over pdfkit for the association's papers: the national header, a title,
@@ -350,14 +351,18 @@ export class PdfLayout {
   private textAt(text: string, x: number, y: number, width: number, style: TextStyle): number {
     this.apply(style);
     this.doc.text(nfc(text), x, y, this.options(width, style.align));
-    const after = y + this.doc.heightOfString(nfc(text), this.options(width, style.align));
+    // pdfkit leaves the cursor under what it wrote.
+    const after = Math.max(this.doc.y, y);
     this.doc.fillColor('black');
     return after;
   }
 
   private measure(text: string, width: number, style: TextStyle): number {
     this.apply(style);
-    return this.doc.heightOfString(nfc(text), this.options(width, style.align));
+    const value = nfc(text);
+    // Most cells hold one short line: its width (cached per word by pdfkit) settles it without wrapping.
+    if (value && !value.includes('\n') && this.doc.widthOfString(value) <= width) return this.doc.currentLineHeight(true) + LINE_GAP;
+    return this.doc.heightOfString(value, this.options(width, style.align));
   }
 
   private apply(style: TextStyle): void {
@@ -366,7 +371,7 @@ export class PdfLayout {
   }
 
   private options(width: number, align: Align = 'left'): PDFKit.Mixins.TextOptions {
-    return { width, align, lineGap: 1 };
+    return { width, align, lineGap: LINE_GAP };
   }
 
   private rule(x: number, y: number, width: number): void {
