@@ -148,10 +148,16 @@ describe('disclosureXlsx', () => {
   });
 
   it('prints no remittance columns or rows when the totals carry none (an API that does not record them yet)', async () => {
-    const { remitted: _r, confirmed: _c, ...rest } = EXAMPLE_DISCLOSURE.totals;
+    const { received, contributions, byMethod, byUnit, balance } = EXAMPLE_DISCLOSURE.totals;
     const data: CampaignDisclosure = {
       ...EXAMPLE_DISCLOSURE,
-      totals: { ...rest, byUnit: rest.byUnit.map(({ remitted: _ur, confirmed: _uc, ...u }) => u) },
+      totals: {
+        received,
+        contributions,
+        byMethod,
+        balance,
+        byUnit: byUnit.map((u) => ({ unitName: u.unitName, depth: u.depth, count: u.count, received: u.received })),
+      },
     };
     const wb = await readBack(await disclosureXlsx(data));
     const summary = new Map(tableOf(wb.getWorksheet('Tổng hợp')!, 'Nội dung').map(([k, v]) => [k, v]));
