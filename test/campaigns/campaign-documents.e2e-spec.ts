@@ -303,4 +303,21 @@ describe('campaign papers: receipts and the public disclosure (API, real Tempora
     }
     expect((await get(null, `/public/campaigns/${open.code}/disclosure?format=html`).expect(400)).body.code).toBe('validation.failed');
   });
+
+  it('declares the papers in the OpenAPI document: binary PDF and XLSX, the disclosure schema, no bearer on the public route', async () => {
+    const doc = (await apps.http().get('/api/docs-json').expect(200)).body;
+    const receipt = doc.paths['/api/campaigns/{id}/contributions/{contributionId}/receipt.pdf'].get;
+    expect(receipt.responses['200'].content).toEqual({ 'application/pdf': { schema: { type: 'string', format: 'binary' } } });
+    expect(Object.keys(receipt.responses['422'].content)).toEqual(['application/json']);
+    const open = doc.paths['/api/public/campaigns/{code}/disclosure'].get;
+    expect(open.security).toBeUndefined();
+    expect(open.responses['200'].content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/CampaignDisclosureDto' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } },
+    });
+    expect(doc.paths['/api/campaigns/{id}/disclosure'].get.security).toEqual([{ bearer: [] }]);
+    expect(doc.components.schemas.DisclosureTotalsDto.properties).not.toHaveProperty('remitted');
+    expect(doc.components.schemas.DonorDto.properties.publicName).toMatchObject({ type: 'boolean', default: false });
+  });
 });

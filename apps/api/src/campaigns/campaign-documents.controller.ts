@@ -8,7 +8,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiProduces,
   ApiQuery,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -26,6 +25,7 @@ const errorExample = (statusCode: number, code: string, message: string) => ({
   schema: { example: { statusCode, error: STATUS_CODES[statusCode], code, message } },
 });
 const binary = { schema: { type: 'string', format: 'binary' } } as const;
+// Successes declare their media types one by one (JSON, PDF, XLSX); errors stay JSON (no @ApiProduces, which would relabel them).
 
 /**
  * `Content-Disposition` with both names: an ASCII one for old clients (diacritics dropped, đ → d) and
@@ -66,7 +66,6 @@ const ApiDisclosure = (summary: string, description: string) =>
     ApiOperation({ summary, description }),
     ApiExtraModels(CampaignDisclosureDto),
     ApiQuery({ name: 'format', required: false, enum: DISCLOSURE_FORMATS }),
-    ApiProduces('application/json', PDF_MIME, XLSX_MIME),
     ApiOkResponse({
       description:
         'The same figures in each format (one builder): JSON by default, `format=pdf` an A4 notice (inline), `format=xlsx` a workbook ' +
@@ -97,7 +96,6 @@ export class CampaignDocumentsController {
       'extractable as text. For officers and chairs of the entry’s unit or of a unit above it (as the list of entries). A reversal has ' +
       'no receipt of its own (422); the reversed entry’s receipt, printed again, says when and why it was reversed.',
   })
-  @ApiProduces(PDF_MIME)
   @ApiOkResponse({ description: 'The PDF, inline, with a file name', content: { [PDF_MIME]: binary } })
   @ApiForbiddenResponse({
     description: 'Not an officer or chair of the unit or above',
