@@ -96,6 +96,7 @@ describe('campaign papers: receipts and the public disclosure (API, real Tempora
 
     const res = await file('ngocthuy.ch1', path).expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['cache-control']).toBe('private, no-store');
     const disposition = res.headers['content-disposition'];
     expect(disposition).toBe(
       `inline; filename="Bien-nhan-0001-${code}-Chi-hoi-1.pdf"; filename*=UTF-8''${encodeURIComponent(`Biên nhận 0001-${code} - Chi hội 1.pdf`)}`,

@@ -117,8 +117,12 @@ export class CampaignDocumentsController {
     @CurrentUser() user: AuthUser,
     @Param('id', uuidParam()) id: string,
     @Param('contributionId', uuidParam('contributionId')) contributionId: string,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    return send(await this.documents.receipt(user.id, id, contributionId));
+    const file = await this.documents.receipt(user.id, id, contributionId);
+    // A donor's name and gift: kept by no shared cache, nor in the browser's.
+    res.setHeader('Cache-Control', 'private, no-store');
+    return send(file);
   }
 
   @Get(':id/disclosure')
