@@ -46,11 +46,16 @@ export interface CampaignDisclosure {
     /**
      * Per unit, in the order to print (the tree flattened, parents first); `depth` 0 is the launching
      * unit, and indents the name. `received` is what the unit itself recorded (its own entries, net).
+     * `remitted`/`confirmed` are printed only when the totals carry them (see below).
      */
-    byUnit: readonly { unitName: string; depth: number; count: number; received: number; remitted: number; confirmed: number }[];
-    /** Remitted up to parents, and of that what the parents confirmed, across the campaign. */
-    remitted: number;
-    confirmed: number;
+    byUnit: readonly { unitName: string; depth: number; count: number; received: number; remitted?: number; confirmed?: number }[];
+    /**
+     * Remitted up to parents, and of that what the parents confirmed, across the campaign. Optional: an
+     * API that does not record remittances yet leaves both out (here and in `byUnit`), and the papers
+     * then print no remittance columns or lines rather than zeros that would read as facts.
+     */
+    remitted?: number;
+    confirmed?: number;
     /** What is still held, as the API computes it (received less what was handed on or spent). */
     balance: number;
   };

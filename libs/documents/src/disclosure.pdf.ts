@@ -56,28 +56,37 @@ export async function disclosurePdf(data: CampaignDisclosure): Promise<Buffer> {
     totals.byMethod.map((m) => [METHOD_LABELS[m.method], formatCount(m.count), formatVnd(m.amount)]),
     ['Tổng cộng', formatCount(sum(totals.byMethod.map((m) => m.count))), formatVnd(sum(totals.byMethod.map((m) => m.amount)))],
   );
+  // Remittance columns and lines only when the totals carry them (see `CampaignDisclosure.totals`).
+  const remittances = typeof totals.remitted === 'number' && typeof totals.confirmed === 'number';
   pdf.caption('Theo đơn vị:');
   pdf.table(
     [
       { header: 'Đơn vị', weight: 2.4 },
       { header: 'Số lượt', weight: 0.9, align: 'right' },
       { header: 'Đã nhận', weight: 1.5, align: 'right' },
-      { header: 'Đã nộp lên', weight: 1.5, align: 'right' },
-      { header: 'Cấp trên đã xác nhận', weight: 1.5, align: 'right' },
+      ...(remittances
+        ? [
+            { header: 'Đã nộp lên', weight: 1.5, align: 'right' as const },
+            { header: 'Cấp trên đã xác nhận', weight: 1.5, align: 'right' as const },
+          ]
+        : []),
     ],
     totals.byUnit.map((u) => [
       `${'    '.repeat(Math.max(0, u.depth))}${u.unitName}`,
       formatCount(u.count),
       formatVnd(u.received),
-      formatVnd(u.remitted),
-      formatVnd(u.confirmed),
+      ...(remittances ? [formatVnd(u.remitted ?? 0), formatVnd(u.confirmed ?? 0)] : []),
     ]),
   );
 
-  pdf.heading('IV. Nộp lên cấp trên và số dư');
+  pdf.heading(remittances ? 'IV. Nộp lên cấp trên và số dư' : 'IV. Số dư');
   pdf.fields([
-    { label: 'Đã nộp lên cấp trên', value: formatVnd(totals.remitted) },
-    { label: 'Cấp trên đã xác nhận', value: formatVnd(totals.confirmed) },
+    ...(remittances
+      ? [
+          { label: 'Đã nộp lên cấp trên', value: formatVnd(totals.remitted ?? 0) },
+          { label: 'Cấp trên đã xác nhận', value: formatVnd(totals.confirmed ?? 0) },
+        ]
+      : []),
     { label: 'Số dư', value: formatVnd(totals.balance), strong: true },
     ...(totals.balance >= 0 ? [{ label: 'Bằng chữ', value: vndInWords(totals.balance), italic: true }] : []),
   ]);

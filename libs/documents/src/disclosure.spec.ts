@@ -146,4 +146,28 @@ describe('disclosureXlsx', () => {
     expect(first.slice(1)).toEqual(['Hỗ trợ sửa nhà', 30_000_000]);
     expect(total.slice(1)).toEqual(['Tổng cộng', 30_000_000]);
   });
+
+  it('prints no remittance columns or rows when the totals carry none (an API that does not record them yet)', async () => {
+    const { received, contributions, byMethod, byUnit, balance } = EXAMPLE_DISCLOSURE.totals;
+    const data: CampaignDisclosure = {
+      ...EXAMPLE_DISCLOSURE,
+      totals: {
+        received,
+        contributions,
+        byMethod,
+        balance,
+        byUnit: byUnit.map((u) => ({ unitName: u.unitName, depth: u.depth, count: u.count, received: u.received })),
+      },
+    };
+    const wb = await readBack(await disclosureXlsx(data));
+    const summary = new Map(tableOf(wb.getWorksheet('Tổng hợp')!, 'Nội dung').map(([k, v]) => [k, v]));
+    expect(summary.has('Đã nộp lên cấp trên (đồng)')).toBe(false);
+    expect(summary.get('Số dư (đồng)')).toBe(86_791_000);
+    expect(tableOf(wb.getWorksheet('Theo đơn vị')!, 'Đơn vị')[1]).toEqual(['  Chi hội 1', 1, 35, 40_291_000]);
+    const text = pdfText(await disclosurePdf(data));
+    expect(text).not.toContain('Đã nộp lên');
+    expect(text).not.toContain('Cấp trên đã xác nhận');
+    expect(text).toContain('IV. Số dư');
+    expect(text).toContain('40.291.000 đ');
+  });
 });

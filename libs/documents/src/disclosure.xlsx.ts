@@ -13,6 +13,8 @@ export async function disclosureXlsx(data: CampaignDisclosure): Promise<Buffer> 
   const asOf = `Số liệu đến ${formatDateTime(data.asOf)}`;
   const vnd = (value: number): Cell => ({ value, kind: 'vnd' });
   const count = (value: number): Cell => ({ value, kind: 'count' });
+  // Remittance columns and rows only when the totals carry them (see `CampaignDisclosure.totals`).
+  const remittances = typeof totals.remitted === 'number' && typeof totals.confirmed === 'number';
   const summary: [string, Cell][] = [
     ['Mã cuộc vận động', campaign.code],
     ['Tên cuộc vận động', campaign.title],
@@ -31,8 +33,12 @@ export async function disclosureXlsx(data: CampaignDisclosure): Promise<Buffer> 
     ...(receiving.note ? [['Ghi chú', receiving.note] as [string, Cell]] : []),
     ['Tổng số tiền đã nhận (đồng)', vnd(totals.received)],
     ['Số lượt ủng hộ', count(totals.contributions)],
-    ['Đã nộp lên cấp trên (đồng)', vnd(totals.remitted)],
-    ['Cấp trên đã xác nhận (đồng)', vnd(totals.confirmed)],
+    ...(remittances
+      ? ([
+          ['Đã nộp lên cấp trên (đồng)', vnd(totals.remitted ?? 0)],
+          ['Cấp trên đã xác nhận (đồng)', vnd(totals.confirmed ?? 0)],
+        ] as [string, Cell][])
+      : []),
     ['Số dư (đồng)', vnd(totals.balance)],
   ];
   const sheets: SheetSpec[] = [
@@ -55,10 +61,20 @@ export async function disclosureXlsx(data: CampaignDisclosure): Promise<Buffer> 
         { header: 'Cấp', kind: 'count', width: 6 },
         { header: 'Số lượt', kind: 'count' },
         { header: 'Đã nhận (đồng)', kind: 'vnd' },
-        { header: 'Đã nộp lên (đồng)', kind: 'vnd' },
-        { header: 'Cấp trên đã xác nhận (đồng)', kind: 'vnd' },
+        ...(remittances
+          ? [
+              { header: 'Đã nộp lên (đồng)', kind: 'vnd' as const },
+              { header: 'Cấp trên đã xác nhận (đồng)', kind: 'vnd' as const },
+            ]
+          : []),
       ],
-      rows: totals.byUnit.map((u) => [`${'  '.repeat(Math.max(0, u.depth))}${u.unitName}`, u.depth, u.count, u.received, u.remitted, u.confirmed]),
+      rows: totals.byUnit.map((u) => [
+        `${'  '.repeat(Math.max(0, u.depth))}${u.unitName}`,
+        u.depth,
+        u.count,
+        u.received,
+        ...(remittances ? [u.remitted ?? 0, u.confirmed ?? 0] : []),
+      ]),
     },
     {
       name: 'Theo hình thức',

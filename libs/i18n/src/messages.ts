@@ -214,8 +214,8 @@ export const MESSAGES = {
   },
   'campaign.donor_name_required': { vi: 'Cần ghi tên người hoặc tổ chức đóng góp.', en: 'The donor’s name is required.' },
   'campaign.donor_anonymous_named': {
-    vi: 'Đóng góp ẩn danh không ghi tên hay mã hội viên.',
-    en: 'An anonymous gift carries neither a name nor a member.',
+    vi: 'Đóng góp ẩn danh không ghi tên hay mã hội viên, cũng không công khai tên.',
+    en: 'An anonymous gift carries neither a name nor a member, and no name to publish.',
   },
   'campaign.donor_member_kind': {
     vi: 'Chỉ người đóng góp là hội viên mới có mã hội viên.',
@@ -231,6 +231,10 @@ export const MESSAGES = {
   'campaign.entries_officers_only': {
     vi: 'Chỉ cán bộ của đơn vị (hoặc cấp trên) mới xem được danh sách đóng góp.',
     en: "Only officers of the unit (or of a unit above it) may see its contributions.",
+  },
+  'campaign.receipt_of_reversal': {
+    vi: 'Bút toán hủy không có biên nhận riêng; biên nhận của khoản gốc vẫn giữ số cũ và ghi rõ đã hủy.',
+    en: 'A reversal has no receipt of its own; the original entry’s receipt keeps its number and says it was reversed.',
   },
   'notification.campaign_launched': {
     vi: '{unit} phát động cuộc vận động "{title}" (đến hết ngày {endDate}).',
