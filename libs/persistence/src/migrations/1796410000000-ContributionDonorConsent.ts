@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * totals; a donor's name only with their consent). Existing entries did not ask: they stay unnamed.
  * Adding a column with a constant default rewrites no row, so the append-only triggers do not fire.
  */
-export class ContributionDonorConsent1796400000000 implements MigrationInterface {
-  name = 'ContributionDonorConsent1796400000000';
+export class ContributionDonorConsent1796410000000 implements MigrationInterface {
+  name = 'ContributionDonorConsent1796410000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "contributions" ADD "donor_public_name" boolean NOT NULL DEFAULT false`);
