@@ -62,6 +62,11 @@ function runAsIds(log: StackLog): { uid: number; gid: number } | undefined {
   return { uid, gid };
 }
 
+/** The URL of a database on the embedded server (`npm start`'s is `lienthong`). */
+export function embeddedPostgresUrl(port: number, database: string): string {
+  return `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const { log, port } = options;
   const bin = binDir();
@@ -142,7 +147,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   log(`PostgreSQL ready on 127.0.0.1:${port} (data in ${pgData})`);
 
   return {
-    url: `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
+    url: embeddedPostgresUrl(port, options.database),
     adminUrl,
     port,
     // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit cleanly.

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lienthong/config';
 import { CalendarDaysService } from './calendar/calendar-days.service';
+import { AuditChainService } from './cases/audit-chain.service';
 import { CaseProjectionService } from './cases/case-projection.service';
 import { ProjectionChecksService } from './cases/projection-checks.service';
 import { dataSourceOptions } from './data-source';
@@ -44,7 +45,7 @@ class DatabaseBootstrap implements OnModuleInit {
       }),
     }),
   ],
-  providers: [DatabaseBootstrap, SmokePingService, CaseProjectionService, ProjectionChecksService, CalendarDaysService],
-  exports: [SmokePingService, CaseProjectionService, ProjectionChecksService, CalendarDaysService],
+  providers: [DatabaseBootstrap, SmokePingService, CaseProjectionService, ProjectionChecksService, CalendarDaysService, AuditChainService],
+  exports: [SmokePingService, CaseProjectionService, ProjectionChecksService, CalendarDaysService, AuditChainService],
 })
 export class PersistenceModule {}
