@@ -113,9 +113,11 @@ export async function clearLeftover(pidFile: string, marker: string, what: strin
   rmSync(pidFile, { force: true });
   if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid) || !commandLine(pid).includes(marker)) return;
   log(`Stopping ${what} left running by an earlier run (pid ${pid})`);
+  // A zombie (exited, not yet reaped by whoever adopted it) has let go of its ports already.
+  const alive = () => isRunning(pid) && !commandLine(pid).includes('<defunct>');
   signalGroup(pid, 'SIGTERM');
   const deadline = Date.now() + 5_000;
-  while (isRunning(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  if (isRunning(pid)) signalGroup(pid, 'SIGKILL');
-  while (isRunning(pid) && Date.now() < deadline + 5_000) await new Promise((r) => setTimeout(r, 100));
+  while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (alive()) signalGroup(pid, 'SIGKILL');
+  while (alive() && Date.now() < deadline + 5_000) await new Promise((r) => setTimeout(r, 100));
 }
