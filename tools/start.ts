@@ -61,12 +61,14 @@ async function main(): Promise<void> {
     })();
     return stopping;
   };
-  let signals = 0;
+  let firstSignalAt: number | undefined;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
       // A second Ctrl-C while stopping: stop waiting. Each child's watchdog (or parent-watch) sees this
-      // process go and stops its server or app by itself.
-      if (++signals > 1) process.exit(130);
+      // process go and stops its server or app by itself. Within the first second it is the same Ctrl-C
+      // twice (the terminal's, and npm forwarding it to its script), not a second one.
+      if (firstSignalAt !== undefined && Date.now() - firstSignalAt > 1_000) process.exit(130);
+      firstSignalAt ??= Date.now();
       void shutdown(0);
     });
   }
