@@ -133,9 +133,14 @@ export function textSql(text: string): string {
 const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /** Any column value of the projection as a SQL expression of the column's type. */
-export function valueSql(value: unknown, type: 'text' | 'uuid' | 'timestamptz' | 'bigint' | 'int' | 'bool' | 'jsonb' | 'uuid[]'): string {
-  if (value === null || value === undefined) return 'NULL';
+export function valueSql(
+  value: unknown,
+  type: 'text' | 'uuid' | 'timestamptz' | 'bigint' | 'int' | 'bool' | 'jsonb' | 'uuid[]' | 'text[]',
+): string {
+  if (value === null || value === undefined) return type.endsWith('[]') ? `NULL::${type}` : 'NULL';
   switch (type) {
+    case 'text[]':
+      return (value as string[]).length ? `ARRAY[${(value as string[]).map((v) => textSql(v)).join(', ')}]::text[]` : `'{}'::text[]`;
     case 'timestamptz':
       return tsSql(String(value));
     case 'uuid':
@@ -178,6 +183,8 @@ export const CASE_COLUMN_TYPES: Record<string, Parameters<typeof valueSql>[1]> =
   closed_at: 'timestamptz',
   last_seq: 'int',
   decided_by: 'uuid[]',
+  deciding_roles: 'text[]',
+  deciding_user_ids: 'uuid[]',
   search_text: 'text',
   request_hash: 'text',
   state: 'jsonb',
