@@ -49,7 +49,15 @@ async function main(): Promise<void> {
   const runDir = join(dataDir, 'run');
   mkdirSync(runDir, { recursive: true, mode: 0o755 });
   const distRoot = resolve(__dirname, '..');
-  const supervisor = new Supervisor(log);
+  // Until the system is up, a part that exits fails the start (with its own output above) instead of
+  // being restarted: the same bad variable or port would only fail again.
+  let up = false;
+  let startupFailure: Error | undefined;
+  const supervisor = new Supervisor(log, (name, why) => {
+    if (up) return true;
+    startupFailure ??= new Error(`The ${name} ${why} while starting; see its output above`);
+    return false;
+  });
   let stopping: Promise<void> | undefined;
 
   const shutdown = (code: number) => {
@@ -72,7 +80,7 @@ async function main(): Promise<void> {
       void shutdown(0);
     });
   }
-  const abort = () => (supervisor.isStopping ? new Error('stopping') : undefined);
+  const abort = () => startupFailure ?? (supervisor.isStopping ? new Error('stopping') : undefined);
 
   try {
     // Whatever an earlier run left behind when it was killed too hard to stop it (its apps hold our
@@ -169,10 +177,11 @@ async function main(): Promise<void> {
     const apiUrl = `http://127.0.0.1:${stack.PORT}`;
     await waitFor(
       'the API to report healthy',
-      async () => (await fetch(`${apiUrl}/api/health`)).ok,
+      async () => (await fetch(`${apiUrl}/api/health`, { signal: AbortSignal.timeout(2_000) })).ok,
       { timeoutMs: 120_000, intervalMs: 500, abort },
     );
 
+    up = true;
     const users = DEMO_USERS.map((u) => `    ${u.username.padEnd(14)} ${u.role.padEnd(8)} ${u.displayName}`).join('\n');
     process.stdout.write(
       [

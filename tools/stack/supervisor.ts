@@ -35,7 +35,14 @@ export class Supervisor {
   private readonly services: Running[] = [];
   private stopping = false;
 
-  constructor(private readonly log: StackLog) {}
+  /**
+   * `onExit`: told of every unexpected exit; `false` means no restart (`npm start` gives up on one
+   * during its start-up: an app that cannot boot, a bad variable, is an error to show, not to retry).
+   */
+  constructor(
+    private readonly log: StackLog,
+    private readonly onExit?: (name: string, why: string) => boolean,
+  ) {}
 
   get isStopping(): boolean {
     return this.stopping;
@@ -64,7 +71,10 @@ export class Supervisor {
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
       if (running.process !== child) return;
       running.process = undefined;
-      if (!this.stopping) this.scheduleRestart(running, `exited (code ${code}, signal ${signal})`);
+      if (this.stopping) return;
+      const why = `exited (code ${code}, signal ${signal})`;
+      if (this.onExit?.(running.spec.name, why) === false) return;
+      this.scheduleRestart(running, why);
     };
     if (child.exitCode !== null || child.signalCode !== null) onExit(child.exitCode, child.signalCode);
     else child.once('exit', onExit);
