@@ -42,6 +42,7 @@ export class Supervisor {
   constructor(
     private readonly log: StackLog,
     private readonly onExit?: (name: string, why: string) => boolean,
+    private readonly backoff = BACKOFF,
   ) {}
 
   get isStopping(): boolean {
@@ -51,7 +52,7 @@ export class Supervisor {
   /** Starts `spec` and supervises it from then on. Throws (without supervising it) if the first start fails. */
   async add(spec: ServiceSpec): Promise<void> {
     if (this.stopping) throw new Error('stopping');
-    const running: Running = { spec, startedAt: Date.now(), delayMs: BACKOFF.firstMs, restarts: 0 };
+    const running: Running = { spec, startedAt: Date.now(), delayMs: this.backoff.firstMs, restarts: 0 };
     this.services.push(running);
     running.starting = this.run(running);
     try {
@@ -81,9 +82,9 @@ export class Supervisor {
   }
 
   private scheduleRestart(running: Running, why: string): void {
-    if (Date.now() - running.startedAt > BACKOFF.healthyAfterMs) running.delayMs = BACKOFF.firstMs;
+    if (Date.now() - running.startedAt > this.backoff.healthyAfterMs) running.delayMs = this.backoff.firstMs;
     const delay = running.delayMs;
-    running.delayMs = Math.min(delay * 2, BACKOFF.maxMs);
+    running.delayMs = Math.min(delay * 2, this.backoff.maxMs);
     running.restarts++;
     this.log(`The ${running.spec.name} ${why}; restarting it in ${delay / 1000} s (restart ${running.restarts})`);
     running.timer = setTimeout(() => {
