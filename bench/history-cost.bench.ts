@@ -31,11 +31,11 @@ export async function measureHistoryCost(session: DemoSession, client: Client): 
   await step('ward approval', tokens.ward, '/decisions', { action: 'approve', comment: 'Đã khảo sát' });
   await step('district approval', tokens.district, '/decisions', {
     action: 'approve',
-    data: { approvedAmount: 40_000_000, fundingSource: 'Quỹ Nghĩa tình đồng đội' },
+    data: { approvedAmount: 30_000_000, fundingSource: 'Quỹ Nghĩa tình đồng đội' },
   });
-  await step('disbursement 1', tokens.district, '/disbursements', { amount: 20_000_000, date: today(), note: 'Đợt 1' });
+  await step('disbursement 1', tokens.district, '/disbursements', { amount: 15_000_000, date: today(), note: 'Đợt 1' });
   await step('construction started', tokens.branch, '/milestones', { kind: 'construction-started', date: today() });
-  await step('disbursement 2', tokens.district, '/disbursements', { amount: 20_000_000, date: today(), note: 'Đợt 2' });
+  await step('disbursement 2', tokens.district, '/disbursements', { amount: 15_000_000, date: today(), note: 'Đợt 2' });
   await step('construction completed', tokens.branch, '/milestones', { kind: 'construction-completed', date: today() });
   await step('handed over', tokens.ward, '/milestones', { kind: 'handed-over', date: today() });
 

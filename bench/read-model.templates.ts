@@ -133,20 +133,17 @@ export function textSql(text: string): string {
 const chunks = <T>(xs: T[], n: number) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /** Any column value of the projection as a SQL expression of the column's type. */
-export function valueSql(
-  value: unknown,
-  type: 'text' | 'uuid' | 'timestamptz' | 'bigint' | 'int' | 'bool' | 'jsonb' | 'uuid[]' | 'text[]',
-): string {
-  if (value === null || value === undefined) return type.endsWith('[]') ? `NULL::${type}` : 'NULL';
+export function valueSql(value: unknown, type: 'text' | 'uuid' | 'timestamptz' | 'bigint' | 'int' | 'bool' | 'jsonb' | 'uuid[]' | 'text[]'): string {
+  // Typed, because a CASE whose branches are all NULL is text otherwise.
+  if (value === null || value === undefined) return type === 'text' ? 'NULL' : `NULL::${type}`;
   switch (type) {
-    case 'text[]':
-      return (value as string[]).length ? `ARRAY[${(value as string[]).map((v) => textSql(v)).join(', ')}]::text[]` : `'{}'::text[]`;
     case 'timestamptz':
       return tsSql(String(value));
     case 'uuid':
       return `${textSql(String(value))}::uuid`;
     case 'uuid[]':
-      return (value as string[]).length ? `ARRAY[${(value as string[]).map((v) => textSql(v)).join(', ')}]::uuid[]` : `'{}'::uuid[]`;
+    case 'text[]':
+      return (value as string[]).length ? `ARRAY[${(value as string[]).map((v) => textSql(v)).join(', ')}]::${type}` : `'{}'::${type}`;
     case 'bigint':
     case 'int':
       return `(${textSql(String(value))})::${type}`;

@@ -104,6 +104,7 @@ export async function post<T>(session: DemoSession, token: string, path: string,
   return (await res.json()) as T;
 }
 
+/** A repair asking for the national programme's cap (30.000.000 đ since 10/11/2024): the district grants it in full. */
 export const housingCase = (unitId: string, n: number) => ({
   processType: 'housing-support',
   unitId,
@@ -112,8 +113,8 @@ export const housingCase = (unitId: string, n: number) => ({
     beneficiary: { name: 'Nguyễn Văn Hùng', address: 'Tổ dân phố 1, phường Ngọc Thụy' },
     situation: 'Nhà cấp bốn xuống cấp, mái dột khi mưa',
     kind: 'repair',
-    estimatedCost: 80_000_000,
-    requestedAmount: 40_000_000,
+    estimatedCost: 60_000_000,
+    requestedAmount: 30_000_000,
   },
 });
 
@@ -127,7 +128,8 @@ export function lienThongDriver(session: DemoSession): CaseDriver {
   return async () => {
     const { tokens } = session;
     let t = performance.now();
-    const created = await post<{ id: string }>(session, tokens.branch, '/cases', housingCase(session.branchUnitId, ++n), 201);
+    const body = housingCase(session.branchUnitId, ++n);
+    const created = await post<{ id: string }>(session, tokens.branch, '/cases', body, 201);
     const start = since(t);
     t = performance.now();
     await post(session, tokens.ward, `/cases/${created.id}/decisions`, { action: 'approve', comment: 'Đã khảo sát, đúng thực tế' }, 200);
@@ -137,7 +139,7 @@ export function lienThongDriver(session: DemoSession): CaseDriver {
       session,
       tokens.district,
       `/cases/${created.id}/decisions`,
-      { action: 'approve', data: { approvedAmount: 40_000_000, fundingSource: 'Quỹ Nghĩa tình đồng đội' } },
+      { action: 'approve', data: { approvedAmount: body.payload.requestedAmount, fundingSource: 'Quỹ Nghĩa tình đồng đội' } },
       200,
     );
     if (approved.status !== 'in_progress') throw new Error(`case ${created.id} is ${approved.status} after both approvals`);

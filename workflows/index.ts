@@ -5,3 +5,4 @@
 export { smokeWorkflow } from './smoke/smoke.workflow';
 export { caseWorkflow } from './case/case.workflow';
 export { housingSupportWorkflow } from './housing-support/housing-support.workflow';
+export { campaignWorkflow } from './campaign/campaign.workflow';

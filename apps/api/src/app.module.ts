@@ -7,6 +7,7 @@ import { TemporalClientModule } from '@lienthong/temporal';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { CasesModule } from './cases/cases.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { NfcInterceptor } from './common/nfc.interceptor';
@@ -28,6 +29,7 @@ export class AppModule {
         AuthModule,
         UnitsModule,
         CasesModule,
+        CampaignsModule,
         NotificationsModule,
         CalendarModule,
         HealthModule,

@@ -19,3 +19,4 @@ export * from './text/fold';
 export * from './processes/process-definition';
 export * from './processes/process-module';
 export * from './processes/settings';
+export * from './campaigns/campaign.rules';

@@ -169,6 +169,77 @@ export const MESSAGES = {
   },
   'notification.milestone_overdue': { vi: 'Hồ sơ "{title}" chậm tiến độ.', en: 'The case "{title}" is behind schedule.' },
   'notification.case_completed': { vi: 'Hồ sơ "{title}" đã hoàn thành.', en: 'The case "{title}" is complete.' },
+  'campaign.not_found': { vi: 'Không tìm thấy cuộc vận động.', en: 'Campaign not found.' },
+  'campaign.closed': {
+    vi: 'Cuộc vận động đã kết thúc (hạn cuối {endDate}), không nhận thêm.',
+    en: 'The campaign is over (it ended on {endDate}) and takes nothing more.',
+  },
+  'campaign.cancelled': { vi: 'Cuộc vận động đã bị hủy, không nhận thêm.', en: 'The campaign was cancelled and takes nothing more.' },
+  'campaign.not_open': { vi: 'Cuộc vận động chưa được phát động.', en: 'The campaign has not been launched yet.' },
+  'campaign.already_open': { vi: 'Cuộc vận động đã được phát động rồi.', en: 'The campaign has already been launched.' },
+  'campaign.not_unit_officer': {
+    vi: 'Chỉ cán bộ hoặc Chủ tịch của đơn vị mới được làm việc này.',
+    en: 'Only officers or the chair of the unit may do this.',
+  },
+  'campaign.not_launching_unit': {
+    vi: 'Chỉ cán bộ hoặc Chủ tịch của đơn vị phát động mới được làm việc này.',
+    en: 'Only officers or the chair of the launching unit may do this.',
+  },
+  'campaign.not_parent_officer': {
+    vi: 'Chỉ cán bộ hoặc Chủ tịch của đơn vị cấp trên trực tiếp mới được giao chỉ tiêu cho đơn vị này.',
+    en: "Only officers or the chair of the unit's parent may set its quota.",
+  },
+  'campaign.quota_root': {
+    vi: 'Chỉ tiêu của đơn vị phát động chính là mục tiêu của cuộc vận động.',
+    en: "The launching unit's quota is the campaign's target.",
+  },
+  'campaign.unit_outside': {
+    vi: 'Đơn vị này không thuộc phạm vi cuộc vận động.',
+    en: 'This unit is not part of the campaign.',
+  },
+  'campaign.target_invalid': { vi: 'Mục tiêu phải là số nguyên đồng, ít nhất 1 đồng.', en: 'The target must be a whole number of đồng, at least 1.' },
+  'campaign.suggestion_invalid': {
+    vi: 'Mức gợi ý phải là số nguyên đồng, ít nhất 1 đồng.',
+    en: 'The suggested gift must be a whole number of đồng, at least 1.',
+  },
+  'campaign.start_in_past': { vi: 'Ngày bắt đầu không được trước hôm nay ({today}).', en: 'The start date may not be before today ({today}).' },
+  'campaign.end_before_start': { vi: 'Ngày kết thúc không được trước ngày bắt đầu.', en: 'The end date may not be before the start date.' },
+  'campaign.contribution_date_future': {
+    vi: 'Ngày đóng góp không được sau hôm nay ({today}).',
+    en: 'The contribution date may not be after today ({today}).',
+  },
+  'campaign.contribution_date_outside': {
+    vi: 'Ngày đóng góp phải trong thời gian cuộc vận động ({startDate} – {endDate}).',
+    en: 'The contribution date must fall within the campaign ({startDate} – {endDate}).',
+  },
+  'campaign.donor_name_required': { vi: 'Cần ghi tên người hoặc tổ chức đóng góp.', en: 'The donor’s name is required.' },
+  'campaign.donor_anonymous_named': {
+    vi: 'Đóng góp ẩn danh không ghi tên hay mã hội viên.',
+    en: 'An anonymous gift carries neither a name nor a member.',
+  },
+  'campaign.donor_member_kind': {
+    vi: 'Chỉ người đóng góp là hội viên mới có mã hội viên.',
+    en: 'Only a member donor has a member ID.',
+  },
+  'campaign.member_not_in_unit': {
+    vi: 'Hội viên được chọn không thuộc đơn vị ghi nhận đóng góp.',
+    en: 'The chosen member does not belong to the unit recording the contribution.',
+  },
+  'campaign.contribution_not_found': { vi: 'Không tìm thấy khoản đóng góp.', en: 'Contribution not found.' },
+  'campaign.already_reversed': { vi: 'Khoản đóng góp này đã được hủy rồi.', en: 'This contribution has already been reversed.' },
+  'campaign.reversal_of_reversal': { vi: 'Không thể hủy một bút toán hủy.', en: 'A reversal cannot itself be reversed.' },
+  'campaign.entries_officers_only': {
+    vi: 'Chỉ cán bộ của đơn vị (hoặc cấp trên) mới xem được danh sách đóng góp.',
+    en: "Only officers of the unit (or of a unit above it) may see its contributions.",
+  },
+  'notification.campaign_launched': {
+    vi: '{unit} phát động cuộc vận động "{title}" (đến hết ngày {endDate}).',
+    en: '{unit} launched the campaign "{title}" (until the end of {endDate}).',
+  },
+  'notification.campaign_behind': {
+    vi: 'Cuộc vận động "{title}" còn {days} ngày; {unit} mới đạt {percent}% chỉ tiêu.',
+    en: 'The campaign "{title}" ends in {days} days; {unit} has reached {percent}% of its quota.',
+  },
   'calendar.admin_only': {
     vi: 'Chỉ quản trị viên mới được sửa lịch ngày nghỉ lễ và ngày làm bù.',
     en: 'Only an admin may change the calendar of holidays and make-up working days.',

@@ -8,3 +8,4 @@ export * from './cases/projection-checks.service';
 export * from './cases/audit-chain.service';
 export * from './calendar/calendar-days.service';
 export * from './seed/demo.seed';
+export * from './campaigns/campaign-lifecycle.service';

@@ -13,7 +13,9 @@ export class ListNotificationsQueryDto {
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'decision_needed', description: 'Stable; the message is rendered from it' }) kind: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) caseId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The case it is about, if any' }) caseId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The fund campaign it is about, if any' })
+  campaignId: string | null;
   @ApiProperty({
     example: 'Hồ sơ "Hỗ trợ sửa nhà cho hội viên Nguyễn Văn Hùng" đang chờ bạn quyết định.',
     description: 'In the caller’s language (Accept-Language; Vietnamese by default)',

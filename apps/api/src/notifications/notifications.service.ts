@@ -11,13 +11,14 @@ interface NotificationRow {
   id: string;
   kind: string;
   case_id: string | null;
+  campaign_id: string | null;
   params: Record<string, unknown> | null;
   created_at: Date;
   read_at: Date | null;
 }
 
 const LIST_LIMIT = 50;
-const COLUMNS = 'id, kind, case_id, params, created_at, read_at';
+const COLUMNS = 'id, kind, case_id, campaign_id, params, created_at, read_at';
 
 /**
  * Stored as a kind and parameters, rendered when read: the same notification reads in Vietnamese or
@@ -37,6 +38,7 @@ function render(row: NotificationRow, language: Language, messages: Catalogue): 
     id: row.id,
     kind: row.kind,
     caseId: row.case_id,
+    campaignId: row.campaign_id,
     message,
     params,
     createdAt: row.created_at.toISOString(),

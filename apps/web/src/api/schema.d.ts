@@ -263,6 +263,165 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Campaigns the caller may see, newest first
+         * @description Launched at or below the caller’s units, or (once launched) at a unit above them.
+         */
+        get: operations["CampaignsController_list"];
+        put?: never;
+        /**
+         * Create a fund campaign (vận động quỹ) at a unit, in draft
+         * @description By an officer or the chair of `unitId` (any level). Starts the campaign’s workflow (`campaign-<id>`), which closes it at the end of `endDate` in Vietnam. The ID derives from the caller and the Idempotency-Key: retrying returns the same campaign.
+         */
+        post: operations["CampaignsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign: status, dates, target, totals, days left, timeline and what the caller may do */
+        get: operations["CampaignsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress as a tree of units from the launching unit down
+         * @description `collected` is the net sum of each unit’s subtree (so every level adds up exactly), `percent` = collected ÷ quota (null without one), `onPace` compares it with the share of the campaign’s time passed. The root’s quota is the target.
+         */
+        get: operations["CampaignsController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/quotas/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set or change a unit’s quota (chỉ tiêu)
+         * @description By an officer or the chair of the unit’s parent, for a unit below the launching unit, until the campaign closes. Each change is an event in the timeline; the same amount again changes nothing.
+         */
+        put: operations["CampaignsController_setQuota"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/launch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Launch a draft campaign (the launching unit only); every unit below is notified */
+        post: operations["CampaignsController_launch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a draft or open campaign, with a reason (the launching unit only); its entries stay */
+        post: operations["CampaignsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A unit’s entries (its whole subtree for a parent), newest first, paged
+         * @description For officers and chairs of the unit or of a unit above it: donors’ names are theirs to see, never ranked.
+         */
+        get: operations["CampaignsController_contributions"];
+        put?: never;
+        /**
+         * Record a contribution received by a unit
+         * @description By an officer or the chair of `unitId`, while the campaign is open and not past the end of its end date; `date` within the campaign and not in the future. `receiptNo` is unique and gap-free per unit per campaign. Retrying with the same key returns the same entry; money is never counted twice.
+         */
+        post: operations["CampaignsController_contribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/contributions/{contributionId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reverse an entry: a new entry of the opposite amount; the original stays
+         * @description By an officer or the chair of the entry’s unit, once per entry, while the campaign takes entries.
+         */
+        post: operations["CampaignsController_reverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -1079,6 +1238,384 @@ export interface components {
             /** @example Công trình hoàn thành với chi phí thấp hơn dự toán; phần còn lại không giải ngân. */
             reason: string;
         };
+        CreateCampaignDto: {
+            /**
+             * Format: uuid
+             * @description The launching unit (any level); the caller is an officer or the chair there
+             */
+            unitId: string;
+            /** @example Ủng hộ đồng bào bị bão lũ năm 2026 */
+            title: string;
+            /** @example Quỹ Vì người nghèo */
+            fundName: string;
+            /** @example Hỗ trợ hội viên và nhân dân các tỉnh miền Trung khắc phục hậu quả bão số 3. */
+            purpose: string;
+            /**
+             * @description VND, whole đồng
+             * @example 50000000
+             */
+            target: number;
+            /**
+             * @description YYYY-MM-DD, today or later in Vietnam
+             * @example 2026-12-05
+             */
+            startDate: string;
+            /**
+             * @description YYYY-MM-DD, on or after startDate; entries close at its end (23:59:59 in Vietnam)
+             * @example 2026-12-31
+             */
+            endDate: string;
+            /**
+             * @description A suggested gift per member, VND: a hint, never an obligation
+             * @example 100000
+             */
+            suggestion?: number;
+            /**
+             * @description The disclosure is readable without signing in
+             * @default false
+             */
+            public: boolean;
+        };
+        CampaignUnitDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Hội CCB phường Ngọc Thụy */
+            name: string;
+            /** @example ward */
+            levelCode: string;
+        };
+        CampaignPersonDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @example Trần Văn Minh */
+            displayName: string;
+        };
+        CampaignEventDto: {
+            /** @example 2 */
+            seq: number;
+            /**
+             * @example quota_set
+             * @enum {string}
+             */
+            action: "created" | "launched" | "quota_set" | "reminded" | "closed" | "cancelled" | "reversal";
+            /** @description null for what the campaign did itself (reminders, the close) */
+            actor: components["schemas"]["CampaignPersonDto"] | null;
+            /** Format: uuid */
+            unitId: string | null;
+            /** @example null */
+            comment: string | null;
+            /**
+             * @example {
+             *       "amount": 20000000,
+             *       "previous": null
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            at: string;
+        };
+        CampaignDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Human-readable, numbered per year
+             * @example VD-2026-0001
+             */
+            code: string;
+            /** @description The launching unit */
+            unit: components["schemas"]["CampaignUnitDto"];
+            /** @example Ủng hộ đồng bào bị bão lũ năm 2026 */
+            title: string;
+            /** @example Quỹ Vì người nghèo */
+            fundName: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "draft" | "open" | "closed" | "cancelled";
+            /** @example 2026-12-05 */
+            startDate: string;
+            /** @example 2026-12-31 */
+            endDate: string;
+            /**
+             * @description VND
+             * @example 50000000
+             */
+            target: number;
+            /**
+             * @description Net VND collected in the whole campaign (reversals subtracted)
+             * @example 21500000
+             */
+            collected: number;
+            /**
+             * @description collected ÷ target, percent, one decimal
+             * @example 43
+             */
+            percent: number;
+            /**
+             * @description Whole days from today to the end date in Vietnam; 0 on the last day and after
+             * @example 12
+             */
+            daysLeft: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example Hỗ trợ hội viên và nhân dân các tỉnh miền Trung khắc phục hậu quả bão số 3. */
+            purpose: string;
+            /**
+             * @description Suggested gift per member, VND
+             * @example 100000
+             */
+            suggestion: number | null;
+            /** @example false */
+            public: boolean;
+            /**
+             * @description Entries in the whole campaign, reversals included
+             * @example 37
+             */
+            entries: number;
+            createdBy: components["schemas"]["CampaignPersonDto"];
+            /** Format: date-time */
+            launchedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description Oldest first */
+            timeline: components["schemas"]["CampaignEventDto"][];
+            /**
+             * @example [
+             *       "setQuota",
+             *       "contribute",
+             *       "viewContributions"
+             *     ]
+             */
+            allowedActions: ("launch" | "cancel" | "setQuota" | "contribute" | "viewContributions")[];
+        };
+        CampaignSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Human-readable, numbered per year
+             * @example VD-2026-0001
+             */
+            code: string;
+            /** @description The launching unit */
+            unit: components["schemas"]["CampaignUnitDto"];
+            /** @example Ủng hộ đồng bào bị bão lũ năm 2026 */
+            title: string;
+            /** @example Quỹ Vì người nghèo */
+            fundName: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "draft" | "open" | "closed" | "cancelled";
+            /** @example 2026-12-05 */
+            startDate: string;
+            /** @example 2026-12-31 */
+            endDate: string;
+            /**
+             * @description VND
+             * @example 50000000
+             */
+            target: number;
+            /**
+             * @description Net VND collected in the whole campaign (reversals subtracted)
+             * @example 21500000
+             */
+            collected: number;
+            /**
+             * @description collected ÷ target, percent, one decimal
+             * @example 43
+             */
+            percent: number;
+            /**
+             * @description Whole days from today to the end date in Vietnam; 0 on the last day and after
+             * @example 12
+             */
+            daysLeft: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CampaignListDto: {
+            items: components["schemas"]["CampaignSummaryDto"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /** @example 3 */
+            total: number;
+        };
+        ProgressNodeDto: {
+            unit: components["schemas"]["CampaignUnitDto"];
+            /**
+             * @description VND; the root's is the target; null without one
+             * @example 20000000
+             */
+            quota: number | null;
+            /**
+             * @description Net VND of the unit and its whole subtree
+             * @example 8500000
+             */
+            collected: number;
+            /**
+             * @description collected ÷ quota, percent, one decimal; null without a quota
+             * @example 42.5
+             */
+            percent: number | null;
+            /**
+             * @description collected ÷ quota at least the share of the campaign's time passed; null without a quota
+             * @example true
+             */
+            onPace: boolean | null;
+            /** @description Units below, by name */
+            children: components["schemas"]["ProgressNodeDto"][];
+        };
+        SetQuotaDto: {
+            /**
+             * @description VND; 0 leaves the unit without a quota
+             * @example 20000000
+             */
+            amount: number;
+        };
+        QuotaDto: {
+            /** Format: uuid */
+            unitId: string;
+            /**
+             * @description VND
+             * @example 20000000
+             */
+            amount: number;
+        };
+        CampaignStatusDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "draft" | "open" | "closed" | "cancelled";
+        };
+        CancelCampaignDto: {
+            /** @example Trùng với cuộc vận động của quận. */
+            reason: string;
+        };
+        DonorDto: {
+            /**
+             * @example member
+             * @enum {string}
+             */
+            kind: "member" | "resident" | "organization" | "anonymous";
+            /**
+             * @description Required for a resident or an organization; none for an anonymous gift
+             * @example Nguyễn Văn Hùng
+             */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description A member of the unit (kind `member`); the name is taken from the roll when not given
+             */
+            memberId?: string;
+        };
+        RecordContributionDto: {
+            /**
+             * Format: uuid
+             * @description The unit that received the money; the caller is an officer or the chair there
+             */
+            unitId: string;
+            donor: components["schemas"]["DonorDto"];
+            /**
+             * @description VND, whole đồng (goods: their value)
+             * @example 500000
+             */
+            amount: number;
+            /**
+             * @description YYYY-MM-DD: within the campaign, not after today in Vietnam
+             * @example 2026-12-10
+             */
+            date: string;
+            /**
+             * @example cash
+             * @enum {string}
+             */
+            method: "cash" | "transfer" | "in-kind";
+            /** @example Nộp tại buổi sinh hoạt chi hội */
+            note?: string;
+        };
+        DonorViewDto: {
+            /**
+             * @example member
+             * @enum {string}
+             */
+            kind: "member" | "resident" | "organization" | "anonymous";
+            /** @example Nguyễn Văn Hùng */
+            name: string | null;
+            /** Format: uuid */
+            memberId: string | null;
+        };
+        ContributionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: uuid */
+            unitId: string;
+            /**
+             * @description 1, 2, 3 … per unit per campaign, gap-free; null on a reversal
+             * @example 7
+             */
+            receiptNo: number | null;
+            donor: components["schemas"]["DonorViewDto"];
+            /**
+             * @description VND; negative on a reversal
+             * @example 500000
+             */
+            amount: number;
+            /** @example 2026-12-10 */
+            date: string;
+            /**
+             * @example cash
+             * @enum {string}
+             */
+            method: "cash" | "transfer" | "in-kind";
+            /** @example Nộp tại buổi sinh hoạt chi hội */
+            note: string | null;
+            /**
+             * Format: uuid
+             * @description On a reversal: the entry it reverses
+             */
+            reverses: string | null;
+            /**
+             * Format: uuid
+             * @description The reversal of this entry, if any
+             */
+            reversedBy: string | null;
+            recordedBy: components["schemas"]["CampaignPersonDto"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ReverseContributionDto: {
+            /** @example Ghi nhầm số tiền (500.000 đ thay vì 50.000 đ). */
+            reason: string;
+        };
+        ContributionListDto: {
+            /** @description Newest first */
+            items: components["schemas"]["ContributionDto"][];
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+            /**
+             * @description Entries of the unit (and its subtree) in all pages
+             * @example 12
+             */
+            total: number;
+            /**
+             * @description Net VND of those entries
+             * @example 6200000
+             */
+            collected: number;
+        };
         NotificationDto: {
             /** Format: uuid */
             id: string;
@@ -1087,8 +1624,16 @@ export interface components {
              * @example decision_needed
              */
             kind: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The case it is about, if any
+             */
             caseId: string | null;
+            /**
+             * Format: uuid
+             * @description The fund campaign it is about, if any
+             */
+            campaignId: string | null;
             /**
              * @description In the caller’s language (Accept-Language; Vietnamese by default)
              * @example Hồ sơ "Hỗ trợ sửa nhà cho hội viên Nguyễn Văn Hùng" đang chờ bạn quyết định.
@@ -2176,6 +2721,590 @@ export interface operations {
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    CampaignsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignListDto"];
+                };
+            };
+        };
+    };
+    CampaignsController_create: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–200 characters, one per user action (a UUID is fine). Retrying with the same key and body returns the first answer and changes nothing; the same key with a different body is refused with 422. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCampaignDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetailDto"];
+                };
+            };
+            /** @description Invalid body, or a POST without Idempotency-Key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not the caller’s to do */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A rule refused it, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Temporal is not answering; retry with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    CampaignsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDetailDto"];
+                };
+            };
+            /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    CampaignsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressNodeDto"];
+                };
+            };
+            /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    CampaignsController_setQuota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetQuotaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaDto"];
+                };
+            };
+            /** @description Invalid body, or a POST without Idempotency-Key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not the caller’s to do */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A rule refused it, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    CampaignsController_launch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–200 characters, one per user action (a UUID is fine). Retrying with the same key and body returns the first answer and changes nothing; the same key with a different body is refused with 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignStatusDto"];
+                };
+            };
+            /** @description Invalid body, or a POST without Idempotency-Key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not the caller’s to do */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A rule refused it, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Temporal is not answering; retry with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    CampaignsController_cancel: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–200 characters, one per user action (a UUID is fine). Retrying with the same key and body returns the first answer and changes nothing; the same key with a different body is refused with 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelCampaignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignStatusDto"];
+                };
+            };
+            /** @description Invalid body, or a POST without Idempotency-Key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not the caller’s to do */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A rule refused it, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Temporal is not answering; retry with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    CampaignsController_contributions: {
+        parameters: {
+            query: {
+                /** @description The unit whose entries to list (a parent's list holds its whole subtree) */
+                unitId: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionListDto"];
+                };
+            };
+            /** @description Not an officer or chair of the unit or above */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    CampaignsController_contribute: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–200 characters, one per user action (a UUID is fine). Retrying with the same key and body returns the first answer and changes nothing; the same key with a different body is refused with 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordContributionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
+            /** @description Invalid body, or a POST without Idempotency-Key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not the caller’s to do */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A rule refused it, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    CampaignsController_reverse: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–200 characters, one per user action (a UUID is fine). Retrying with the same key and body returns the first answer and changes nothing; the same key with a different body is refused with 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+                contributionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReverseContributionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
+            /** @description Invalid body, or a POST without Idempotency-Key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not the caller’s to do */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A rule refused it, or the Idempotency-Key was used for another request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,4 +1,9 @@
 import { CalendarDayEntity } from './calendar-day.entity';
+import { Campaign } from './campaign.entity';
+import { CampaignEventEntity } from './campaign-event.entity';
+import { CampaignQuota } from './campaign-quota.entity';
+import { CampaignUnitTotal } from './campaign-unit-total.entity';
+import { Contribution } from './contribution.entity';
 import { Case } from './case.entity';
 import { CouncilMember } from './council-member.entity';
 import { CaseEventEntity } from './case-event.entity';
@@ -16,6 +21,11 @@ import { VND_TRANSFORMER } from './vnd.transformer';
 
 export {
   CalendarDayEntity,
+  Campaign,
+  CampaignEventEntity,
+  CampaignQuota,
+  CampaignUnitTotal,
+  Contribution,
   Case,
   CaseEventEntity,
   CouncilMember,
@@ -49,4 +59,9 @@ export const ENTITIES = [
   ProjectionCheck,
   CalendarDayEntity,
   CouncilMember,
+  Campaign,
+  CampaignQuota,
+  CampaignEventEntity,
+  CampaignUnitTotal,
+  Contribution,
 ];
