@@ -248,6 +248,7 @@ export const MESSAGES = {
     vi: 'Chỉ quản trị viên mới được sửa lịch ngày nghỉ lễ và ngày làm bù.',
     en: 'Only an admin may change the calendar of holidays and make-up working days.',
   },
+  'admin.only': { vi: 'Chỉ quản trị viên mới được thực hiện thao tác này.', en: 'Only an admin may do this.' },
   'calendar.working_on_weekday': {
     vi: 'Ngày {date} là ngày làm việc bình thường; chỉ thứ Bảy hoặc Chủ nhật mới có thể là ngày làm bù.',
     en: '{date} is an ordinary working day; only a Saturday or Sunday can be a make-up working day.',

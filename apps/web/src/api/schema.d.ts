@@ -605,6 +605,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admins: recompute the hash chain of every case's audit trail in the caller's organizations
+         * @description Each case event carries a SHA-256 chained to the previous event of its case. This recomputes every chain and names, per case, the first event where it breaks (an edited, replaced or deleted row). Read-only; `npm run audit:verify` does the same for the whole database.
+         */
+        get: operations["AdminAuditController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1969,6 +1989,47 @@ export interface components {
         SmokeDto: {
             /** @example Kiểm tra hệ thống */
             message?: string;
+        };
+        AuditBreakDto: {
+            /**
+             * Format: uuid
+             * @example 0b8c6f52-3a1e-4e58-9a57-6f1c2d7e9a10
+             */
+            caseId: string;
+            /**
+             * @description The id of the first event of the case whose chain does not hold
+             * @example 1042
+             */
+            eventId: string;
+            /**
+             * @description Its sequence number in the case
+             * @example 2
+             */
+            seq: number;
+            /**
+             * @description Its position in the hash chain (order of insertion)
+             * @example 2
+             */
+            chainPos: number;
+            /**
+             * @description content_changed: the row no longer matches its hash (edited); link_broken: its prev_hash is not the hash of the event before it (an earlier event was replaced); event_missing: an event before it was deleted
+             * @example content_changed
+             * @enum {string}
+             */
+            reason: "content_changed" | "link_broken" | "event_missing";
+        };
+        AuditVerificationDto: {
+            /** @example 128 */
+            casesChecked: number;
+            /** @example 611 */
+            eventsChecked: number;
+            /** @description One entry per case whose chain is broken; empty when every chain holds */
+            broken: components["schemas"]["AuditBreakDto"][];
+            /**
+             * Format: date-time
+             * @example 2027-03-01T02:15:00.000Z
+             */
+            checkedAt: string;
         };
         /**
          * @example {
@@ -3985,6 +4046,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AdminAuditController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
             };
         };
     };
