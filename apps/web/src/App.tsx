@@ -16,6 +16,7 @@ import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
 import { NewCasePage } from './pages/NewCasePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PublicDisclosurePage } from './pages/public/PublicDisclosurePage';
 import { theme } from './theme';
 
 const queryClient = new QueryClient({
@@ -30,6 +31,8 @@ const queryClient = new QueryClient({
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Public, no sign-in: a campaign's disclosure (NĐ 93/2021) for residents and the notice board.
+  { path: '/cong-khai/:code', element: <PublicDisclosurePage /> },
   {
     element: (
       <RequireSession>

@@ -218,8 +218,8 @@ export const MESSAGES = {
   },
   'campaign.donor_name_required': { vi: 'Cần ghi tên người hoặc tổ chức đóng góp.', en: 'The donor’s name is required.' },
   'campaign.donor_anonymous_named': {
-    vi: 'Đóng góp ẩn danh không ghi tên hay mã hội viên.',
-    en: 'An anonymous gift carries neither a name nor a member.',
+    vi: 'Đóng góp ẩn danh không ghi tên hay mã hội viên, cũng không công khai tên.',
+    en: 'An anonymous gift carries neither a name nor a member, and no name to publish.',
   },
   'campaign.donor_member_kind': {
     vi: 'Chỉ người đóng góp là hội viên mới có mã hội viên.',
@@ -259,6 +259,10 @@ export const MESSAGES = {
     vi: 'Chỉ cán bộ của đơn vị (hoặc cấp trên) mới xem được danh sách đóng góp.',
     en: "Only officers of the unit (or of a unit above it) may see its contributions.",
   },
+  'campaign.receipt_of_reversal': {
+    vi: 'Bút toán hủy không có biên nhận riêng; biên nhận của khoản gốc vẫn giữ số cũ và ghi rõ đã hủy.',
+    en: 'A reversal has no receipt of its own; the original entry’s receipt keeps its number and says it was reversed.',
+  },
   'notification.campaign_launched': {
     vi: '{unit} phát động cuộc vận động "{title}" (đến hết ngày {endDate}).',
     en: '{unit} launched the campaign "{title}" (until the end of {endDate}).',
@@ -271,6 +275,7 @@ export const MESSAGES = {
     vi: 'Chỉ quản trị viên mới được sửa lịch ngày nghỉ lễ và ngày làm bù.',
     en: 'Only an admin may change the calendar of holidays and make-up working days.',
   },
+  'admin.only': { vi: 'Chỉ quản trị viên mới được thực hiện thao tác này.', en: 'Only an admin may do this.' },
   'calendar.working_on_weekday': {
     vi: 'Ngày {date} là ngày làm việc bình thường; chỉ thứ Bảy hoặc Chủ nhật mới có thể là ngày làm bù.',
     en: '{date} is an ordinary working day; only a Saturday or Sunday can be a make-up working day.',

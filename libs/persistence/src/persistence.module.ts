@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lienthong/config';
 import { CalendarDaysService } from './calendar/calendar-days.service';
+import { AuditChainService } from './cases/audit-chain.service';
 import { CampaignLifecycleService } from './campaigns/campaign-lifecycle.service';
 import { CampaignRequestsService } from './campaigns/campaign-requests.service';
 import { CaseOutcomeHandlers } from './cases/case-outcomes';
@@ -56,7 +57,16 @@ class DatabaseBootstrap implements OnModuleInit {
     CalendarDaysService,
     CampaignLifecycleService,
     CampaignRequestsService,
+    AuditChainService,
   ],
-  exports: [SmokePingService, CaseOutcomeHandlers, CaseProjectionService, ProjectionChecksService, CalendarDaysService, CampaignLifecycleService],
+  exports: [
+    SmokePingService,
+    CaseOutcomeHandlers,
+    CaseProjectionService,
+    ProjectionChecksService,
+    CalendarDaysService,
+    CampaignLifecycleService,
+    AuditChainService,
+  ],
 })
 export class PersistenceModule {}

@@ -365,8 +365,8 @@ export class CampaignCommandsService {
       );
       await m.query(
         `INSERT INTO contributions (id, campaign_id, unit_id, receipt_no, donor_kind, donor_name, donor_member_id, amount, contribution_date,
-           method, note, created_by, idempotency_key, request_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+           method, note, created_by, idempotency_key, request_hash, donor_public_name)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
         [
           id,
           campaignId,
@@ -382,6 +382,7 @@ export class CampaignCommandsService {
           userId,
           key,
           hash,
+          body.donor.publicName ?? false,
         ],
       );
       return id;
@@ -728,7 +729,7 @@ export class CampaignCommandsService {
   private async donorName(body: RecordContributionDto): Promise<string | null> {
     const { kind, name, memberId } = body.donor;
     if (kind === 'anonymous') {
-      if (name || memberId) throw new DomainError('unprocessable', 'campaign.donor_anonymous_named');
+      if (name || memberId || body.donor.publicName) throw new DomainError('unprocessable', 'campaign.donor_anonymous_named');
       return null;
     }
     if (kind !== 'member' && memberId) throw new DomainError('unprocessable', 'campaign.donor_member_kind');

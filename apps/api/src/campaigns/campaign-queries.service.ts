@@ -30,6 +30,7 @@ export interface ContributionRow {
   donor_kind: ContributionDto['donor']['kind'];
   donor_name: string | null;
   donor_member_id: string | null;
+  donor_public_name: boolean;
   amount: string;
   contribution_date: string;
   method: ContributionDto['method'];
@@ -42,7 +43,7 @@ export interface ContributionRow {
   request_hash: string;
 }
 
-export const CONTRIBUTION_SELECT = `SELECT c.id, c.campaign_id, c.unit_id, c.receipt_no, c.donor_kind, c.donor_name, c.donor_member_id, c.amount,
+export const CONTRIBUTION_SELECT = `SELECT c.id, c.campaign_id, c.unit_id, c.receipt_no, c.donor_kind, c.donor_name, c.donor_member_id, c.donor_public_name, c.amount,
   to_char(c.contribution_date, 'YYYY-MM-DD') AS contribution_date, c.method, c.note, c.reverses, r.id AS reversed_by, c.created_by,
   u.display_name AS created_by_name, c.created_at, c.request_hash
   FROM contributions c LEFT JOIN contributions r ON r.reverses = c.id JOIN users u ON u.id = c.created_by`;
@@ -53,7 +54,7 @@ export function contributionView(row: ContributionRow): ContributionDto {
     campaignId: row.campaign_id,
     unitId: row.unit_id,
     receiptNo: row.receipt_no,
-    donor: { kind: row.donor_kind, name: row.donor_name, memberId: row.donor_member_id },
+    donor: { kind: row.donor_kind, name: row.donor_name, memberId: row.donor_member_id, publicName: row.donor_public_name },
     amount: Number(row.amount),
     date: row.contribution_date,
     method: row.method,

@@ -462,6 +462,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{id}/contributions/{contributionId}/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The biên nhận (receipt) of one contribution, as a PDF
+         * @description Receipt number ("0007/VD-2026-0001": the unit’s gap-free number within the campaign), amount in figures and in words, unit, campaign, donor (or "Người ủng hộ không nêu tên"), method, date and the recording officer; Vietnamese in an embedded font, extractable as text. For officers and chairs of the entry’s unit or of a unit above it (as the list of entries). A reversal has no receipt of its own (422); the reversed entry’s receipt, printed again, says when and why it was reversed.
+         */
+        get: operations["CampaignDocumentsController_receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/disclosure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public disclosure (công khai, NĐ 93/2021) of a campaign the caller may see
+         * @description The call (title, fund, purpose, period, launching unit), how and where money is received, totals received per unit and by method, the balance, and only the donors who agreed to be named. Remitted/confirmed figures are not part of it yet.
+         */
+        get: operations["CampaignDocumentsController_disclosure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/campaigns/{code}/disclosure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The disclosure of a public campaign, without signing in
+         * @description The same document as GET /api/campaigns/{id}/disclosure, for a campaign created with `public: true` and launched. A campaign that is not public, or still a draft, is 404 as if it did not exist. The web app shows it at /cong-khai/{code}.
+         */
+        get: operations["PublicCampaignsController_disclosure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -577,6 +637,26 @@ export interface paths {
         };
         /** The row a smoke run wrote */
         get: operations["SmokeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admins: recompute the hash chain of every case's audit trail in the caller's organizations
+         * @description Each case event carries a SHA-256 chained to the previous event of its case. This recomputes every chain and names, per case, the first event where it breaks (an edited, replaced or deleted row). Read-only; `npm run audit:verify` does the same for the whole database.
+         */
+        get: operations["AdminAuditController_verify"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1566,6 +1646,12 @@ export interface components {
              * @description A member of the unit (kind `member`); the name is taken from the roll when not given
              */
             memberId?: string;
+            /**
+             * @description The donor agreed to be named in the public disclosure (NĐ 93/2021); never for an anonymous gift
+             * @default false
+             * @example true
+             */
+            publicName: boolean;
         };
         RecordContributionDto: {
             /**
@@ -1602,6 +1688,11 @@ export interface components {
             name: string | null;
             /** Format: uuid */
             memberId: string | null;
+            /**
+             * @description Named in the public disclosure (the donor agreed)
+             * @example false
+             */
+            publicName: boolean;
         };
         ContributionDto: {
             /** Format: uuid */
@@ -1726,6 +1817,193 @@ export interface components {
              */
             collected: number;
         };
+        DisclosureHeaderDto: {
+            /**
+             * @description The unit above the launching unit, in capitals
+             * @example HỘI CCB QUẬN LONG BIÊN
+             */
+            organization: string;
+            /**
+             * @description The launching unit, in capitals
+             * @example HỘI CCB PHƯỜNG NGỌC THỤY
+             */
+            unit: string;
+            /**
+             * @description The place in the date line
+             * @example Ngọc Thụy
+             */
+            place?: string;
+        };
+        DisclosureCampaignDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example VD-2026-0001 */
+            code: string;
+            /** @example Ủng hộ đồng bào bị bão lũ năm 2026 */
+            title: string;
+            /** @example Quỹ Vì người nghèo */
+            fundName: string;
+            /** @example Hỗ trợ hội viên và nhân dân các tỉnh miền Trung khắc phục hậu quả bão số 3. */
+            purpose: string;
+            /**
+             * @description The launching unit
+             * @example Hội CCB phường Ngọc Thụy
+             */
+            launchedBy: string;
+            /** @example 2026-12-05 */
+            startDate: string;
+            /** @example 2026-12-31 */
+            endDate: string;
+            /**
+             * @description VND
+             * @example 50000000
+             */
+            target: number;
+            /**
+             * @example open
+             * @enum {string}
+             */
+            status: "draft" | "open" | "closed" | "cancelled";
+            /**
+             * @description The suggested gift, a hint only (giving is voluntary)
+             * @example 100.000 đ/hội viên
+             */
+            suggestion: string | null;
+            /**
+             * @description Readable without signing in at GET /api/public/campaigns/{code}/disclosure
+             * @example true
+             */
+            public: boolean;
+        };
+        ReceivingPointDto: {
+            /** Format: uuid */
+            unitId: string;
+            /** @example Chi hội 1 */
+            unitName: string;
+            /**
+             * @description Not recorded yet
+             * @example null
+             */
+            place: string | null;
+            /**
+             * @description Not recorded yet
+             * @example null
+             */
+            contact: string | null;
+        };
+        DisclosureReceivingDto: {
+            /**
+             * @example [
+             *       "cash",
+             *       "transfer",
+             *       "in-kind"
+             *     ]
+             */
+            methods: ("cash" | "transfer" | "in-kind")[];
+            /** @description The units that record contributions: the launching unit and every unit below it */
+            points: components["schemas"]["ReceivingPointDto"][];
+            /** @example Mỗi khoản ủng hộ được ghi sổ và cấp biên nhận có số tại đơn vị tiếp nhận. Ủng hộ là tự nguyện. */
+            note: string;
+        };
+        MethodTotalDto: {
+            /**
+             * @example cash
+             * @enum {string}
+             */
+            method: "cash" | "transfer" | "in-kind";
+            /**
+             * @description Entries standing (a reversed entry and its reversal count for nothing)
+             * @example 12
+             */
+            count: number;
+            /**
+             * @description Net VND
+             * @example 6200000
+             */
+            amount: number;
+        };
+        UnitTotalDto: {
+            /** Format: uuid */
+            unitId: string;
+            /** @example Chi hội 1 */
+            unitName: string;
+            /** @example branch */
+            levelCode: string;
+            /**
+             * @description 0 for the launching unit; indents the name
+             * @example 1
+             */
+            depth: number;
+            /**
+             * @description Entries standing, recorded by the unit itself
+             * @example 7
+             */
+            count: number;
+            /**
+             * @description Net VND recorded by the unit itself (not its subtree)
+             * @example 4300000
+             */
+            received: number;
+        };
+        DisclosureTotalsDto: {
+            /**
+             * @description Net VND received in the whole campaign (reversals subtracted)
+             * @example 8500000
+             */
+            received: number;
+            /**
+             * @description Entries standing in the whole campaign
+             * @example 15
+             */
+            contributions: number;
+            /** @description Every method, in a fixed order (cash, transfer, in-kind) */
+            byMethod: components["schemas"]["MethodTotalDto"][];
+            /** @description The launching unit and every unit below it, parents first */
+            byUnit: components["schemas"]["UnitTotalDto"][];
+            /**
+             * @description What the campaign holds: received, as no spending is recorded and remittances move money between its own units
+             * @example 8500000
+             */
+            balance: number;
+        };
+        DisclosureDonorDto: {
+            /** @example Nguyễn Văn Hùng */
+            name: string;
+            /** @example Chi hội 1 */
+            unitName: string;
+            /**
+             * @description VND
+             * @example 500000
+             */
+            amount: number;
+        };
+        DisclosureSignerDto: {
+            /** @example T/M BAN CHẤP HÀNH */
+            onBehalfOf: string;
+            /** @example CHỦ TỊCH */
+            title: string;
+            /**
+             * @description The launching unit’s chair; absent → signed by hand
+             * @example Trần Văn Đức
+             */
+            name?: string;
+        };
+        CampaignDisclosureDto: {
+            header: components["schemas"]["DisclosureHeaderDto"];
+            /** @description The call */
+            campaign: components["schemas"]["DisclosureCampaignDto"];
+            /** @description How and where money is received */
+            receiving: components["schemas"]["DisclosureReceivingDto"];
+            /**
+             * Format: date-time
+             * @description When the figures were taken
+             */
+            asOf: string;
+            totals: components["schemas"]["DisclosureTotalsDto"];
+            /** @description Only donors who agreed to be named (donor.publicName), in the order received, never ranked; reversed entries left out */
+            donors: components["schemas"]["DisclosureDonorDto"][];
+            signer: components["schemas"]["DisclosureSignerDto"];
+        };
         NotificationDto: {
             /** Format: uuid */
             id: string;
@@ -1841,6 +2119,47 @@ export interface components {
         SmokeDto: {
             /** @example Kiểm tra hệ thống */
             message?: string;
+        };
+        AuditBreakDto: {
+            /**
+             * Format: uuid
+             * @example 0b8c6f52-3a1e-4e58-9a57-6f1c2d7e9a10
+             */
+            caseId: string;
+            /**
+             * @description The id of the first event of the case whose chain does not hold
+             * @example 1042
+             */
+            eventId: string;
+            /**
+             * @description Its sequence number in the case
+             * @example 2
+             */
+            seq: number;
+            /**
+             * @description Its position in the hash chain (order of insertion)
+             * @example 2
+             */
+            chainPos: number;
+            /**
+             * @description content_changed: the row no longer matches its hash (edited); link_broken: its prev_hash is not the hash of the event before it (an earlier event was replaced); event_missing: an event before it was deleted
+             * @example content_changed
+             * @enum {string}
+             */
+            reason: "content_changed" | "link_broken" | "event_missing";
+        };
+        AuditVerificationDto: {
+            /** @example 128 */
+            casesChecked: number;
+            /** @example 611 */
+            eventsChecked: number;
+            /** @description One entry per case whose chain is broken; empty when every chain holds */
+            broken: components["schemas"]["AuditBreakDto"][];
+            /**
+             * Format: date-time
+             * @example 2027-03-01T02:15:00.000Z
+             */
+            checkedAt: string;
         };
         /**
          * @example {
@@ -3594,6 +3913,147 @@ export interface operations {
             };
         };
     };
+    CampaignDocumentsController_receipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                contributionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, inline, with a file name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not an officer or chair of the unit or above */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No such campaign or entry for the caller (another ward’s campaign reads as missing) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description The entry is a reversal */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    CampaignDocumentsController_disclosure: {
+        parameters: {
+            query?: {
+                /** @description json: the figures; pdf: the notice for the board (A4); xlsx: the same figures as a workbook, amounts as numbers */
+                format?: "json" | "pdf" | "xlsx";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The same figures in each format (one builder): JSON by default, `format=pdf` an A4 notice (inline), `format=xlsx` a workbook (attachment) with amounts as numbers. File names in `Content-Disposition`, ASCII and `filename*` UTF-8. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDisclosureDto"];
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description An unknown format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No such campaign for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    PublicCampaignsController_disclosure: {
+        parameters: {
+            query?: {
+                /** @description json: the figures; pdf: the notice for the board (A4); xlsx: the same figures as a workbook, amounts as numbers */
+                format?: "json" | "pdf" | "xlsx";
+            };
+            header?: never;
+            path: {
+                /** @description The campaign’s code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The same figures in each format (one builder): JSON by default, `format=pdf` an A4 notice (inline), `format=xlsx` a workbook (attachment) with amounts as numbers. File names in `Content-Disposition`, ASCII and `filename*` UTF-8. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignDisclosureDto"];
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description An unknown format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description No such campaign for the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -3927,6 +4387,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AdminAuditController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
             };
         };
     };

@@ -54,6 +54,10 @@ export class Contribution {
   @Column({ name: 'donor_name', type: 'text', nullable: true })
   donorName: string | null;
 
+  /** The donor agreed to be named in the public disclosure (never for an anonymous gift). */
+  @Column({ name: 'donor_public_name', type: 'boolean', default: false })
+  donorPublicName: boolean;
+
   @Column({ name: 'donor_member_id', type: 'uuid', nullable: true })
   donorMemberId: string | null;
 

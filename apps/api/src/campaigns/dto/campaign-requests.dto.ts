@@ -91,6 +91,15 @@ export class DonorDto {
   @IsOptional()
   @IsUUID('all')
   memberId?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    example: true,
+    description: 'The donor agreed to be named in the public disclosure (NĐ 93/2021); never for an anonymous gift',
+  })
+  @IsOptional()
+  @IsBoolean()
+  publicName?: boolean;
 }
 
 export class RecordContributionDto {

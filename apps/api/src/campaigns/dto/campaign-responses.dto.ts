@@ -112,6 +112,7 @@ export class DonorViewDto {
   @ApiProperty({ enum: DONOR_KINDS, example: 'member' }) kind: DonorKind;
   @ApiProperty({ type: String, nullable: true, example: 'Nguyễn Văn Hùng' }) name: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) memberId: string | null;
+  @ApiProperty({ example: false, description: 'Named in the public disclosure (the donor agreed)' }) publicName: boolean;
 }
 
 export class ContributionDto {
