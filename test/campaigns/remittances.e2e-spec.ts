@@ -268,6 +268,15 @@ describe('campaign remittances and extensions (API, real Temporal and PostgreSQL
     expect(branch(wardNode, 'ngocthuy.ch1')).toMatchObject({ collected: 400_000, remitted: 400_000, confirmed: 400_000 });
     expect((await get('longbien', `/campaigns/${id}`).expect(200)).body).toMatchObject({ collected: 500_000, remitted: 500_000, confirmed: 500_000 });
     expect((await remit(id, 'ngocthuy', 1).expect(422)).body.code).toBe('campaign.remittance_exceeds_holdings');
+    // The public disclosure says what was handed up and confirmed, per unit and what reached the district.
+    const disclosure = (await get('longbien', `/campaigns/${id}/disclosure`).expect(200)).body;
+    expect(disclosure.totals).toMatchObject({ received: 500_000, remitted: 500_000, confirmed: 500_000, balance: 500_000 });
+    const byUnit = new Map(disclosure.totals.byUnit.map((u: { unitId: string; remitted: number; confirmed: number }) => [u.unitId, [u.remitted, u.confirmed]]));
+    expect([byUnit.get(units.longbien), byUnit.get(units.ngocthuy), byUnit.get(units['ngocthuy.ch1'])]).toEqual([
+      [0, 0],
+      [500_000, 500_000],
+      [400_000, 400_000],
+    ]);
     await checkLedger(id);
   });
 

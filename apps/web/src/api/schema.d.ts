@@ -1944,6 +1944,16 @@ export interface components {
              * @example 4300000
              */
             received: number;
+            /**
+             * @description VND the unit handed to its parent, pending or confirmed (disputed ones not counted)
+             * @example 4000000
+             */
+            remitted: number;
+            /**
+             * @description Of `remitted`, what the parent confirmed receiving
+             * @example 3000000
+             */
+            confirmed: number;
         };
         DisclosureTotalsDto: {
             /**
@@ -1960,6 +1970,16 @@ export interface components {
             byMethod: components["schemas"]["MethodTotalDto"][];
             /** @description The launching unit and every unit below it, parents first */
             byUnit: components["schemas"]["UnitTotalDto"][];
+            /**
+             * @description VND handed to the launching unit by the units right below it, pending or confirmed
+             * @example 6000000
+             */
+            remitted: number;
+            /**
+             * @description Of `remitted`, what the launching unit confirmed receiving
+             * @example 4500000
+             */
+            confirmed: number;
             /**
              * @description What the campaign holds: received, as no spending is recorded and remittances move money between its own units
              * @example 8500000
