@@ -75,8 +75,9 @@ export function ContributionForm({ campaign, units, onSubmit, onUnitChange, now 
     try {
       const saved = await onSubmit(body);
       setLast(saved);
-      form.resetFields(['amount', 'name', 'note']);
-      focusAmount();
+      // Cleared in place (resetFields would remount the inputs and lose the cursor).
+      form.setFieldsValue({ amount: undefined, name: undefined, note: undefined });
+      setTimeout(focusAmount);
     } catch (err) {
       setError(errorMessage(err, t));
     } finally {
