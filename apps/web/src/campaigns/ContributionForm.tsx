@@ -184,7 +184,7 @@ export function ContributionForm({ campaign, units, onSubmit, onUnitChange, now 
             type="success"
             showIcon
             message={e('saved', { receiptNo: last.receiptNo, amount: formatVnd(last.amount, lang) })}
-            action={
+            description={
               <Button
                 href={receiptPath(campaign.id, last.id)}
                 icon={<PrinterOutlined aria-hidden />}

@@ -66,7 +66,11 @@ function ReasonField(props: { question: string; label: string; onChange: (v: str
         help={problem ? <span role="alert">{problem}</span> : undefined}
         required
       >
-        <Input.TextArea id="reason-field" autoSize={{ minRows: 2 }} maxLength={REASON_MAX} onChange={(ev) => props.onChange(ev.target.value)} autoFocus />
+        <Input.TextArea id="reason-field" autoSize={{ minRows: 2 }} maxLength={REASON_MAX} onChange={(ev) => {
+            setProblem(null);
+            props.onChange(ev.target.value);
+          }}
+          autoFocus />
       </Form.Item>
     </Form>
   );
