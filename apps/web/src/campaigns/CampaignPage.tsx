@@ -138,9 +138,7 @@ function TotalsCard({ c, lang }: { c: CampaignDetail; lang: Lang }) {
         </div>
       </dl>
       <Progress percent={barPercent(c.percent)} showInfo={false} aria-labelledby="campaign-progress-label" aria-valuetext={summary} strokeColor="#1e6b34" size={['100%', 14]} />
-      <p className="campaign-summary">
-        {summary} <DaysTag c={c} />
-      </p>
+      <p className="campaign-summary">{summary}</p>
       {(actions.includes('launch') || actions.includes('cancel') || actions.includes('contribute')) && (
         <div className="action-buttons">
           {actions.includes('contribute') && (

@@ -59,22 +59,27 @@ export function TotalChart({ campaign, unit }: Props) {
   const summary = t('campaigns.detail.chartSummary', { unit: unit.name, date: formatPlainDate(lastPoint.date), amount: formatVnd(lastPoint.total, lang) });
   return (
     <figure className="total-chart">
-      <Plot points={points} label={summary} lang={lang} />
+      <Plot points={points} from={campaign.startDate} to={campaign.endDate} label={summary} lang={lang} />
       <figcaption>{summary}</figcaption>
     </figure>
   );
 }
 
 const DAY_S = 86_400;
+/** A calendar day as the chart's x: its UTC midnight, in seconds. */
+const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 1000;
 
-/** The canvas: sized to its box (a 360 px phone included) and redrawn when the box changes. */
-function Plot({ points, label, lang }: { points: { date: string; total: number }[]; label: string; lang: 'vi' | 'en' }) {
+/**
+ * The canvas: the whole campaign along the axis (start to end date), the total drawn up to today, so
+ * the line's reach shows the time passed. Sized to its box (a 360 px phone included), redrawn when the box changes.
+ */
+function Plot({ points, from, to, label, lang }: { points: { date: string; total: number }[]; from: string; to: string; label: string; lang: 'vi' | 'en' }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
     // Days as UTC midnights: the labels are the dates themselves, whatever the device's zone.
-    const xs = points.map((p) => Date.parse(`${p.date}T00:00:00Z`) / 1000);
+    const xs = points.map((p) => day(p.date));
     const ys = points.map((p) => p.total);
     const short = (n: number) =>
       new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(n);
@@ -85,7 +90,7 @@ function Plot({ points, label, lang }: { points: { date: string; total: number }
         legend: { show: false },
         cursor: { show: false },
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
-        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
+        scales: { x: { time: true, range: () => [day(from), Math.max(day(to), day(from) + DAY_S)] }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
         axes: [
           {
             space: 60,
@@ -105,6 +110,6 @@ function Plot({ points, label, lang }: { points: { date: string; total: number }
       resize.disconnect();
       plot.destroy();
     };
-  }, [points, lang]);
+  }, [points, from, to, lang]);
   return <div ref={box} className="total-chart-plot" role="img" aria-label={label} />;
 }
