@@ -2,9 +2,9 @@ import { Browser, Page } from 'playwright-core';
 import { scenario, Viewport } from './browser';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-/** A calendar day in Vietnam, `days` after today, as YYYY-MM-DD (what a date input takes). */
+/** A calendar day in Vietnam, `days` after today, as Vietnamese write it (dd/MM/yyyy, what the date fields show and take). */
 function vietnamDate(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+  return new Intl.DateTimeFormat('vi-VN', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
     new Date(Date.now() + days * 86_400_000),
   );
 }
@@ -54,7 +54,9 @@ export async function clickThroughCampaign(browser: Browser, baseUrl: string, vi
   await ward.getByLabel('Mục tiêu (số tiền)').pressSequentially('10000000');
   if ((await ward.getByLabel('Mục tiêu (số tiền)').inputValue()) !== '10.000.000') throw new Error('target not grouped as typed');
   if ((await ward.getByLabel('Ngày bắt đầu').inputValue()) !== vietnamDate()) throw new Error('start does not default to today in Vietnam');
-  await ward.getByLabel('Ngày kết thúc').fill(vietnamDate(20));
+  await ward.getByLabel('Ngày kết thúc').pressSequentially(vietnamDate(20));
+  await ward.getByLabel('Ngày kết thúc').press('Tab');
+  if ((await ward.getByLabel('Ngày kết thúc').inputValue()) !== vietnamDate(20)) throw new Error('end date not taken as typed');
   await check(ward);
   await shot(ward, 'campaign-new');
   await ward.getByRole('button', { name: 'Tạo cuộc vận động (bản nháp)' }).click();

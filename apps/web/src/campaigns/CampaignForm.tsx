@@ -7,6 +7,7 @@ import type { Schemas } from '../api/client';
 import { VndInput } from '../components/VndInput';
 import { todayInVietnam } from '../lib/format';
 import { isPositiveVnd } from '../lib/money';
+import { DateField } from './DateField';
 
 /** The API's limits (CreateCampaignDto). */
 const LIMITS = { title: 300, fundName: 200, purpose: 2000 } as const;
@@ -148,10 +149,10 @@ export function CampaignForm({ units, onSubmit, error, now = Date.now }: Props) 
       </Form.Item>
       <div className="campaign-form-dates">
         <Form.Item label={f('startDate')} name="startDate" rules={[date(f('startDate')), dateRule('startDate')]} dependencies={['endDate']}>
-          <Input type="date" min={today} />
+          <DateField />
         </Form.Item>
         <Form.Item label={f('endDate')} name="endDate" rules={[date(f('endDate')), dateRule('endDate')]} dependencies={['startDate']}>
-          <Input type="date" min={today} />
+          <DateField />
         </Form.Item>
       </div>
       <Form.Item

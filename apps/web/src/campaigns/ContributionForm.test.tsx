@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
 import { describe, expect, it, vi } from 'vitest';
@@ -89,7 +89,9 @@ describe('ContributionForm', () => {
     const onSubmit = renderForm();
     await userEvent.keyboard('100000');
     await userEvent.type(screen.getByLabelText('Họ tên / tên tổ chức'), 'Công ty TNHH Ngọc Thụy');
-    fireEvent.change(screen.getByLabelText('Ngày nhận'), { target: { value: '2026-12-11' } });
+    expect(screen.getByLabelText('Ngày nhận')).toHaveValue('10/12/2026'); // today in Vietnam
+    await userEvent.clear(screen.getByLabelText('Ngày nhận'));
+    await userEvent.type(screen.getByLabelText('Ngày nhận'), '11/12/2026{Enter}');
     await userEvent.click(screen.getByRole('button', { name: 'Lưu (Enter)' }));
     expect(await screen.findByText('Ngày đóng góp không được sau hôm nay (10/12/2026).')).toBeInTheDocument();
     expect(onSubmit).not.toHaveBeenCalled();

@@ -10,6 +10,7 @@ import { errorMessage } from '../lib/errors';
 import { formatVnd, todayInVietnam } from '../lib/format';
 import { isPositiveVnd } from '../lib/money';
 import { openReceipt, receiptPath } from './campaign-queries';
+import { DateField } from './DateField';
 
 const NAME_MAX = 200;
 const NOTE_MAX = 2000;
@@ -169,7 +170,7 @@ export function ContributionForm({ campaign, units, onSubmit, onUnitChange, now 
           },
         ]}
       >
-        <Input type="date" min={campaign.startDate} max={maxDate} />
+        <DateField />
       </Form.Item>
       <Form.Item label={`${e('note')} ${t('common.optional')}`} name="note">
         <Input maxLength={NOTE_MAX} autoComplete="off" />
