@@ -1,4 +1,4 @@
-import { FileAddOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined } from '@ant-design/icons';
+import { FileAddOutlined, FolderOpenOutlined, FundOutlined, InboxOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { LanguageToggle } from './LanguageToggle';
 import { NotificationBell } from './NotificationBell';
 
 /**
- * The frame of every signed-in page: the name and the user on top, the three places to go as large
+ * The frame of every signed-in page: the name and the user on top, the places to go as large
  * links (they wrap under each other on a phone rather than hide in a menu), then the page.
  */
 export function AppLayout() {
@@ -51,6 +51,9 @@ export function AppLayout() {
             <FileAddOutlined aria-hidden /> {t('nav.newCase')}
           </NavLink>
         )}
+        <NavLink to="/campaigns">
+          <FundOutlined aria-hidden /> {t('campaigns.nav')}
+        </NavLink>
       </nav>
       <Layout.Content id="main" className="app-main" tabIndex={-1}>
         <Outlet />
