@@ -16,7 +16,7 @@ function saved(body: Schemas['RecordContributionDto'], receiptNo: number): Schem
     campaignId: 'c1',
     unitId: body.unitId,
     receiptNo,
-    donor: { kind: body.donor.kind, name: body.donor.name ?? null, memberId: null },
+    donor: { kind: body.donor.kind, name: body.donor.name ?? null, memberId: null, publicName: body.donor.publicName ?? false },
     amount: body.amount,
     date: body.date,
     method: body.method,

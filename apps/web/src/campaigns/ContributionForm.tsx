@@ -1,7 +1,7 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { checkContributionDate, CONTRIBUTION_METHODS, DONOR_KINDS } from '@lienthong/domain';
 import { type MessageCode, translate } from '@lienthong/i18n';
-import { Alert, App, Button, Form, Input, Radio, Select } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../api/client';
@@ -25,6 +25,8 @@ interface Values {
   amount?: number;
   kind: DonorKind;
   name?: string;
+  /** The donor agreed to be named in the public disclosure. */
+  publicName?: boolean;
   method: Method;
   date: string;
   note?: string;
@@ -66,7 +68,7 @@ export function ContributionForm({ campaign, units, onSubmit, onUnitChange, now 
     const body: Schemas['RecordContributionDto'] = {
       unitId: v.unitId,
       amount: v.amount!,
-      donor: name ? { kind: v.kind, name } : { kind: v.kind },
+      donor: name ? { kind: v.kind, name, ...(v.publicName ? { publicName: true } : {}) } : { kind: v.kind },
       date: v.date,
       method: v.method,
       ...(v.note?.trim() ? { note: v.note.trim() } : {}),
@@ -104,7 +106,7 @@ export function ContributionForm({ campaign, units, onSubmit, onUnitChange, now 
       onFinish={send}
       onValuesChange={(changed: Partial<Values>) => {
         if (changed.unitId) onUnitChange?.(changed.unitId);
-        if (changed.kind === 'anonymous') form.setFieldValue('name', undefined);
+        if (changed.kind === 'anonymous') form.setFieldsValue({ name: undefined, publicName: false });
       }}
     >
       <p className="field-help">{e('keyboardHint')}</p>
@@ -152,6 +154,9 @@ export function ContributionForm({ campaign, units, onSubmit, onUnitChange, now 
         dependencies={['kind']}
       >
         <Input maxLength={NAME_MAX} autoComplete="off" disabled={kind === 'anonymous'} />
+      </Form.Item>
+      <Form.Item name="publicName" valuePropName="checked">
+        <Checkbox disabled={kind === 'anonymous'}>{e('publicName')}</Checkbox>
       </Form.Item>
       <Form.Item label={e('method')} name="method">
         <Radio.Group optionType="button" options={CONTRIBUTION_METHODS.map((m) => ({ value: m, label: e(`methods.${m}`) }))} className="choice-group" />

@@ -110,6 +110,7 @@ const vi = {
     unit: 'Đơn vị nhận',
     amount: 'Số tiền',
     donorKind: 'Người đóng góp',
+    publicName: 'Người đóng góp đồng ý công khai tên',
     kind: {
       member: 'Hội viên',
       resident: 'Người dân',
@@ -259,6 +260,7 @@ const en: Widen<typeof vi> = {
     unit: 'Receiving unit',
     amount: 'Amount',
     donorKind: 'Donor',
+    publicName: 'The donor agrees to be named publicly',
     kind: {
       member: 'Member',
       resident: 'Resident',
