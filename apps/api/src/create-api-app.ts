@@ -7,13 +7,16 @@ import { AppConfig, PROCESS_REGISTRY } from '@lienthong/config';
 import type { ProcessRegistry } from '@lienthong/domain';
 import { AppModule } from './app.module';
 import { addPayloadSchemas } from './cases/payload-schemas';
+import { useBodyParsers } from './common/body-limits';
 import { validationPipe } from './common/validation';
 import { serveWebApp } from './web-app';
 
 /** Builds the API exactly as production runs it; `main.ts` listens, tests drive it with supertest. */
 export async function createApiApp(config?: AppConfig, processes?: ProcessRegistry): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, processes), { bufferLogs: true });
+  // Body parsers are ours (limits on size and depth): useBodyParsers below.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, processes), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  useBodyParsers(app);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();

@@ -179,6 +179,14 @@ export const MESSAGES = {
   },
   'validation.failed': { vi: 'Dữ liệu không hợp lệ: {fields}.', en: 'Invalid input: {fields}.' },
   'request.malformed': { vi: 'Yêu cầu không hợp lệ: {reason}', en: 'Malformed request: {reason}' },
+  'request.too_large': {
+    vi: 'Nội dung yêu cầu quá lớn (tối đa {limit}).',
+    en: 'The request body is too large (at most {limit}).',
+  },
+  'request.too_deep': {
+    vi: 'Nội dung yêu cầu có quá nhiều cấp lồng nhau (tối đa {max} cấp).',
+    en: 'The request body is nested too deeply (at most {max} levels).',
+  },
   'route.not_found': { vi: 'Không tìm thấy đường dẫn {path}.', en: 'No route {path}.' },
   'temporal.unavailable': {
     vi: 'Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau.',
