@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, PROCESS_REGISTRY } from '@lienthong/config';
+import { APP_CONFIG, AppConfig, PROCESS_REGISTRY } from '@lienthong/config';
 import type { ProcessRegistry } from '@lienthong/domain';
 import { AppModule } from './app.module';
 import { addPayloadSchemas } from './cases/payload-schemas';
@@ -17,6 +17,8 @@ export async function createApiApp(config?: AppConfig, processes?: ProcessRegist
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, processes), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   useBodyParsers(app);
+  // Whose X-Forwarded-For to believe (TRUST_PROXY): req.ip, and so sign-in throttling and the audit log, depend on it.
+  app.set('trust proxy', app.get<AppConfig>(APP_CONFIG).TRUST_PROXY);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();

@@ -11,6 +11,10 @@ export const MESSAGES = {
     vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {seconds} giây.',
     en: 'Too many failed sign-in attempts. Try again in {seconds} seconds.',
   },
+  'auth.address_slowed': {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng. Có nhiều lần đăng nhập sai từ mạng này, vui lòng đợi {seconds} giây rồi thử lại.',
+    en: 'Invalid username or password. There have been many failed sign-ins from this network; wait {seconds} seconds and try again.',
+  },
   'auth.token_missing': {
     vi: 'Bạn cần đăng nhập để sử dụng chức năng này.',
     en: 'You need to sign in to use this.',
