@@ -8,6 +8,7 @@ import type { ProcessRegistry } from '@lienthong/domain';
 import { AppModule } from './app.module';
 import { addPayloadSchemas } from './cases/payload-schemas';
 import { useBodyParsers } from './common/body-limits';
+import { useSecurityHeaders } from './common/security-headers';
 import { validationPipe } from './common/validation';
 import { serveWebApp } from './web-app';
 
@@ -16,6 +17,7 @@ export async function createApiApp(config?: AppConfig, processes?: ProcessRegist
   // Body parsers are ours (limits on size and depth): useBodyParsers below.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, processes), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  useSecurityHeaders(app);
   useBodyParsers(app);
   // Whose X-Forwarded-For to believe (TRUST_PROXY): req.ip, and so sign-in throttling and the audit log, depend on it.
   app.set('trust proxy', app.get<AppConfig>(APP_CONFIG).TRUST_PROXY);

@@ -25,6 +25,10 @@ export const MESSAGES = {
   },
   'unit.not_found': { vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' },
   'smoke.not_found': { vi: 'Không tìm thấy lần kiểm tra này.', en: 'Smoke ping not found.' },
+  'smoke.admin_only': {
+    vi: 'Chỉ quản trị viên mới được chạy kiểm tra hệ thống.',
+    en: 'Only an admin may run the system smoke test.',
+  },
   'case.not_found': { vi: 'Không tìm thấy hồ sơ.', en: 'Case not found.' },
   'case.closed': { vi: 'Hồ sơ đã kết thúc ({status}), không thể thay đổi.', en: 'The case is closed ({status}) and can no longer change.' },
   'case.awaiting_resubmission': {

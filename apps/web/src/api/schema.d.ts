@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: recorded in the audit log with the address (the web app then forgets its token) */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -1287,8 +1304,33 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many failed attempts; see Retry-After */
+            /** @description auth.too_many_attempts: the username has had too many failures (any password is refused until Retry-After). auth.address_slowed: wrong username or password, from an address with many failures (answered late; a right password is never refused for its address) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2439,6 +2481,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description smoke.admin_only: the caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     SmokeController_get: {
@@ -2453,6 +2502,13 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description smoke.admin_only: the caller is not an admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
