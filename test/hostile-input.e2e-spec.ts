@@ -65,6 +65,14 @@ describe('hostile input is refused with a coded 4xx', () => {
     expect(res.body).toMatchObject({ code: 'validation.failed', details: [{ field: 'title' }] });
   });
 
+  it("a payload's required text blank to the eye is a 400 naming the field", async () => {
+    const body = housingBody(unitId);
+    const payload = { ...body.payload, beneficiary: { ...body.payload.beneficiary, name: '\u200B\u00A0\uFEFF' }, situation: '\u2060' };
+    const res = await api.create(branch, { ...body, payload }).expect(400);
+    expect(res.body.code).toBe('validation.failed');
+    expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['payload.beneficiary.name', 'payload.situation']);
+  });
+
   it('titles are stored NFC and without invisible characters at their ends', async () => {
     const decomposed = 'Sửa nhà cho hội viên Nguyễn Văn Hùng'.normalize('NFD');
     const res = await api.create(branch, { ...housingBody(unitId), title: `\u200B\uFEFF${decomposed}\u00A0\u200B` }).expect(201);

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Text that is blank to the eye. A title, a required reason or a name made only of zero-width spaces,
  * joiners, the word joiner, byte-order marks, soft hyphens, non-breaking or ideographic spaces looks
@@ -22,3 +24,11 @@ export function cleanText(text: string): string {
 export function isBlankText(text: unknown): boolean {
   return typeof text !== 'string' || text.replace(ANY, '').length === 0;
 }
+
+/**
+ * The same judgement for process payloads (zod): kept cleaned (NFC, no invisible ends), so text blank
+ * to the eye becomes '' and fails `min(1)`. `overwrite` keeps the schema representable in OpenAPI.
+ */
+export const requiredText = (max: number) => z.string().overwrite(cleanText).min(1).max(max);
+/** Optional free text in a payload, cleaned the same way. */
+export const optionalText = (max: number) => z.string().overwrite(cleanText).max(max);
