@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import request from 'supertest';
 import { DEMO_USERS } from '@lienthong/persistence';
 import { startTestApps, TestApps } from './support/test-apps';
 
@@ -116,6 +117,22 @@ describe('sign-in (real PostgreSQL, argon2id, JWT)', () => {
     );
     expect(rows.find((r) => r.key === 'user:ngocthuy.ch2')?.failures).toBeGreaterThanOrEqual(30);
     expect(rows.find((r) => r.key === 'addr:198.51.100.7')?.failures).toBeGreaterThanOrEqual(24);
+  });
+
+  it('shares the count between API replicas: failures spread over two apps on one database still lock the username', async () => {
+    const { createApiApp } = await import('../apps/api/src/create-api-app');
+    const replica = await createApiApp(apps.config);
+    try {
+      const viaReplica = (password: string) =>
+        request(replica.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', '203.0.113.50').send({ username: 'admin', password });
+      await signInFrom('203.0.113.50', { username: 'admin', password: 'sai-1' }).expect(401);
+      await viaReplica('sai-2').expect(401);
+      await signInFrom('203.0.113.50', { username: 'admin', password: 'sai-3' }).expect(401);
+      const locked = await viaReplica('demo1234').expect(429);
+      expect(locked.body.code).toBe('auth.too_many_attempts');
+    } finally {
+      await replica.close();
+    }
   });
 
   it('writes sign-in, failed sign-in and sign-out to an append-only audit log with the client address', async () => {

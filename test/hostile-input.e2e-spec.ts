@@ -30,6 +30,14 @@ describe('hostile input is refused with a coded 4xx', () => {
     expect(res.body.message).toMatch(/lồng nhau/);
     const objects = `{"username":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)},"password":"x"}`;
     expect((await login().send(objects).expect(400)).body.code).toBe('request.too_deep');
+    // The same as a form body.
+    const form = await apps
+      .http()
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send(`username${'[a]'.repeat(5000)}=1&password=x`);
+    expect(form.status).toBe(400);
+    expect(form.body.code).toMatch(/^(request\.|validation\.)/);
     // A body of ordinary depth still reaches validation.
     expect((await login().send({ username: { a: { b: 1 } }, password: 'x' }).expect(400)).body.code).toBe('validation.failed');
   });

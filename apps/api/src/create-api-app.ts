@@ -42,7 +42,9 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       .setDescription(
         'Workflow and approval engine for Vietnamese mass organizations. Sign in with POST /api/auth/login, ' +
           'then send `Authorization: Bearer <accessToken>`. Errors are `{ statusCode, error, code, message, details? }`, ' +
-          'messages in Vietnamese unless `Accept-Language: en`.',
+          'messages in Vietnamese unless `Accept-Language: en`. Any request body is at most 100 KB (413 `request.too_large`) and ' +
+          '32 levels deep (400 `request.too_deep`); required texts blank to the eye (spaces, zero-width characters, BOM, NBSP) are ' +
+          'refused like empty ones (400 naming the field) and kept in NFC.',
       )
       .setVersion('0.1.0')
       .addBearerAuth()
