@@ -221,3 +221,30 @@ describe('sign-in without TRUST_PROXY', () => {
     }
   });
 });
+
+describe('sign-in lockout window', () => {
+  it('frees a locked username once the window that began at its first failure has ended', async () => {
+    const apps = await startTestApps({ worker: false, env: { LOGIN_MAX_FAILURES: '2', LOGIN_LOCKOUT_SECONDS: '2' } });
+    try {
+      const signIn = (password: string) => apps.http().post('/api/auth/login').send({ username: 'ngocthuy.pho', password });
+      await signIn('sai-1').expect(401);
+      await signIn('sai-2').expect(401);
+      const locked = await signIn('demo1234').expect(429);
+      expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(2);
+      // Polled: the window ends within 2 s of the first failure.
+      const deadline = Date.now() + 15_000;
+      let status = locked.status;
+      while (status === 429 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        status = (await signIn('demo1234')).status;
+      }
+      expect(status).toBe(200);
+      // The success starts the username afresh: two more failures are allowed again.
+      await signIn('sai-3').expect(401);
+      await signIn('sai-4').expect(401);
+      await signIn('sai-5').expect(429);
+    } finally {
+      await apps.close();
+    }
+  });
+});
