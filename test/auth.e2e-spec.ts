@@ -111,6 +111,11 @@ describe('sign-in (real PostgreSQL, argon2id, JWT)', () => {
     await signInFrom('198.51.100.8', { username: 'khach-moi', password: 'sai-mat-khau' }).expect(401);
   });
 
+  it('takes whatever a client writes in X-Forwarded-For as a bounded key, never a 500', async () => {
+    const res = await signInFrom('x'.repeat(500), { username: 'khach-la', password: 'sai' });
+    expect(res.status).toBe(401);
+  });
+
   it('keeps the counters in PostgreSQL, where every API replica reads them', async () => {
     const rows: { key: string; failures: number }[] = await apps.dataSource.query(
       `SELECT key, failures FROM sign_in_throttles WHERE key IN ('user:ngocthuy.ch2', 'addr:198.51.100.7')`,

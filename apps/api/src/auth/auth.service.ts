@@ -18,8 +18,13 @@ export interface ClientInfo {
   userAgent?: string;
 }
 
-/** `::ffff:10.0.0.1` (IPv4 on a dual-stack socket) is 10.0.0.1: one office, one counter. */
-export const clientAddress = (ip: string | undefined): string => (ip ?? 'unknown').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+/**
+ * The address that counts and is logged. `::ffff:10.0.0.1` (IPv4 on a dual-stack socket) is 10.0.0.1:
+ * one office, one counter. Behind a trusted proxy the value comes from X-Forwarded-For, which the
+ * client wrote: whatever it is, it is kept to 64 characters (the audit column's size).
+ */
+export const clientAddress = (ip: string | undefined): string =>
+  (ip || 'unknown').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '').slice(0, 64);
 
 @Injectable()
 export class AuthService {
