@@ -50,6 +50,32 @@ describe('hostile input is refused with a coded 4xx', () => {
     expect(english.body.message).toMatch(/too large/i);
   });
 
+  it('a body that says it is compressed and is not, or in an unknown encoding or charset, is a coded 4xx', async () => {
+    const gzip = await login().set('Content-Encoding', 'gzip').send('{"username":"a","password":"b"}').expect(400);
+    expect(gzip.body.code).toBe('request.malformed');
+    const unknown = await login().set('Content-Encoding', 'zstd-x').send('{}').expect(415);
+    expect(unknown.body.code).toBe('request.malformed');
+    const charset = await apps.http().post('/api/auth/login').set('Content-Type', 'application/json; charset=klingon').send('{}').expect(415);
+    expect(charset.body.code).toBe('request.malformed');
+  });
+
+  it('a compressed body that inflates past the size limit is a 413', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const bomb = gzipSync(JSON.stringify({ username: 'a', password: 'x'.repeat(5_000_000) }));
+    expect(bomb.length).toBeLessThan(20_000);
+    // Over a real socket: supertest re-encodes a Buffer body.
+    await apps.api.listen(0, '127.0.0.1');
+    const { port } = apps.api.getHttpServer().address();
+    const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: bomb,
+    });
+    const body = (await res.json()) as { code: string };
+    expect(res.status).toBe(413);
+    expect(body.code).toBe('request.too_large');
+  });
+
   it.each([
     ['page', '2147483648'],
     ['page', '99999999999999999999'],

@@ -28,14 +28,15 @@ const STATUS: Record<DomainErrorKind, number> = {
 };
 
 /**
- * body-parser's errors (http-errors with a `type` such as `entity.too.large` or `entity.parse.failed`
- * and a 4xx status) reach the filter as they are, not as HttpExceptions: their status, or undefined.
+ * body-parser's errors reach the filter as they are, not as HttpExceptions: http-errors with a 4xx
+ * status, `expose` set, and mostly a `type` (`entity.too.large`, `entity.parse.failed`,
+ * `encoding.unsupported`…; a body that claims gzip and is not has none). Their status, or undefined.
  */
 function bodyParserStatus(exception: unknown): number | undefined {
   if (!(exception instanceof Error)) return undefined;
-  const { type, status } = exception as Error & { type?: unknown; status?: unknown };
-  if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status >= 500) return undefined;
-  return status;
+  const { type, status, expose } = exception as Error & { type?: unknown; status?: unknown; expose?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  return typeof type === 'string' || expose === true ? status : undefined;
 }
 
 const isHealthReport = (body: unknown): boolean =>
