@@ -98,6 +98,15 @@ describe('the web app in Chromium', () => {
     await context.close();
   });
 
+  it('shows the API document (Swagger UI at /api/docs) under the same policy', async () => {
+    const context = await newUserContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/api/docs`);
+    await page.getByRole('heading', { name: /Liên Thông API/ }).waitFor();
+    await page.getByText('/api/auth/login').first().waitFor();
+    await context.close();
+  });
+
   it('breaks no rule of the Content-Security-Policy in any page above (runs last)', async () => {
     // The policy is the API's (apps/api/src/common/security-headers.ts); a page opened here proves it is sent.
     const context = await newUserContext(browser, DESKTOP);
