@@ -8,6 +8,7 @@ import type { ProcessRegistry } from '@lienthong/domain';
 import { AppModule } from './app.module';
 import { addPayloadSchemas } from './cases/payload-schemas';
 import { useBodyParsers } from './common/body-limits';
+import { addErrorResponses } from './common/openapi-errors';
 import { useSecurityHeaders } from './common/security-headers';
 import { validationPipe } from './common/validation';
 import { serveWebApp } from './web-app';
@@ -50,5 +51,5 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       .addBearerAuth()
       .build(),
   );
-  return addPayloadSchemas(document, app.get(PROCESS_REGISTRY));
+  return addErrorResponses(addPayloadSchemas(document, app.get(PROCESS_REGISTRY)));
 }
