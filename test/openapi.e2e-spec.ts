@@ -72,7 +72,7 @@ describe('the OpenAPI document (GET /api/docs-json)', () => {
 
   it('states the bounds of paging', () => {
     const params = doc.paths['/api/cases'].get.parameters as Json[];
-    expect(params.find((p) => p.name === 'page').schema).toMatchObject({ minimum: 1, maximum: 100_000 });
-    expect(params.find((p) => p.name === 'pageSize').schema).toMatchObject({ minimum: 1, maximum: 100 });
+    expect(params.find((p) => p.name === 'page')?.schema).toMatchObject({ minimum: 1, maximum: 100_000 });
+    expect(params.find((p) => p.name === 'pageSize')?.schema).toMatchObject({ minimum: 1, maximum: 100 });
   });
 });
