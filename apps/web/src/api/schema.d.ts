@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: recorded in the audit log with the address (the web app then forgets its token) */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -2114,6 +2131,28 @@ export interface components {
             termMonths: number;
             purpose: string;
         };
+        ApiError: {
+            /** @example 400 */
+            statusCode: number;
+            /** @example Bad Request */
+            error: string;
+            /**
+             * @description Stable; clients may switch on it
+             * @example validation.failed
+             */
+            code: string;
+            /**
+             * @description Vietnamese unless `Accept-Language: en`
+             * @example Dữ liệu không hợp lệ: title.
+             */
+            message: string;
+            /** @description validation.failed: the fields and what is wrong with each */
+            details?: {
+                /** @example title */
+                field?: string;
+                messages?: string[];
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -2144,19 +2183,68 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description Wrong username or password (the message does not say which) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
-            /** @description Too many failed attempts; see Retry-After */
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description auth.too_many_attempts: the username has had too many failures (any password is refused until Retry-After). auth.address_slowed: wrong username or password, from an address with many failures (answered late; a right password is never refused for its address) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
@@ -2175,6 +2263,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2198,6 +2295,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     UnitsController_detail: {
@@ -2211,12 +2317,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No such unit, or not visible to the caller */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
@@ -2239,12 +2365,32 @@ export interface operations {
                     "application/json": components["schemas"]["MemberListDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No such unit, or not visible to the caller */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
@@ -2276,12 +2422,32 @@ export interface operations {
                     "application/json": components["schemas"]["CaseListDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description `unitId` names no unit the caller may see */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
@@ -2315,7 +2481,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2324,7 +2507,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description `unitId` names no unit the caller may see */
@@ -2333,7 +2524,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "unit.not_found",
+                     *       "message": "Không tìm thấy đơn vị."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2342,7 +2541,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -2351,7 +2567,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2360,7 +2584,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2380,6 +2612,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InboxDto"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2403,13 +2644,39 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDetailDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No such case, or not visible to the caller */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2446,7 +2713,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2455,7 +2739,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -2464,7 +2756,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2473,7 +2773,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it: a missing comment or field, an amount above the one requested or above the cap in force on the case's date (the step's `approveData[].cap`), … or the Idempotency-Key was used for another request */
@@ -2482,7 +2799,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "case.amount_above_cap",
+                     *       "message": "Số tiền duyệt vượt mức hỗ trợ tối đa 30.000.000 đồng (áp dụng từ 10/11/2024)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2491,7 +2816,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2528,7 +2861,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2537,7 +2887,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -2546,7 +2904,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2555,7 +2921,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -2564,7 +2947,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2573,7 +2964,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2610,7 +3009,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2619,7 +3035,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -2628,7 +3052,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2637,7 +3069,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -2646,7 +3095,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2655,7 +3112,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2692,7 +3157,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2701,7 +3183,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -2710,7 +3200,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2719,7 +3217,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -2728,7 +3243,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2737,7 +3260,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2774,7 +3305,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2783,7 +3331,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -2792,7 +3348,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2801,7 +3365,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -2810,7 +3391,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2819,7 +3408,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2856,7 +3453,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2865,7 +3479,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -2874,7 +3496,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2883,7 +3513,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -2892,7 +3539,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2901,7 +3556,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2938,7 +3601,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2947,7 +3627,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -2956,7 +3644,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2965,7 +3661,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -2974,7 +3687,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2983,7 +3704,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3736,6 +4465,24 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationListDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     NotificationsController_read: {
@@ -3760,12 +4507,32 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No such notification of the caller */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
@@ -3794,7 +4561,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: year."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3829,7 +4613,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: date.",
+                     *       "details": [
+                     *         {
+                     *           "field": "date",
+                     *           "messages": [
+                     *             "date must be a real day written YYYY-MM-DD, from 2000 to 2100"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The caller is not an admin */
@@ -3838,7 +4647,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "calendar.admin_only",
+                     *       "message": "Chỉ quản trị viên mới được sửa lịch ngày nghỉ lễ và ngày làm bù."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A weekday cannot be a make-up working day */
@@ -3847,7 +4673,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "calendar.working_on_weekday",
+                     *       "message": "Ngày 12/02/2027 là ngày làm việc bình thường; chỉ thứ Bảy hoặc Chủ nhật mới có thể là ngày làm bù."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3877,7 +4711,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: date.",
+                     *       "details": [
+                     *         {
+                     *           "field": "date",
+                     *           "messages": [
+                     *             "date must be a real day written YYYY-MM-DD, from 2000 to 2100"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The caller is not an admin */
@@ -3886,7 +4745,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "calendar.admin_only",
+                     *       "message": "Chỉ quản trị viên mới được sửa lịch ngày nghỉ lễ và ngày làm bù."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -4028,6 +4895,42 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description smoke.admin_only: the caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     SmokeController_get: {
@@ -4046,6 +4949,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description smoke.admin_only: the caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { api } from '../api/client';
 import { useSession } from '../auth/RequireSession';
 import { setSession } from '../auth/session';
 import { startableProcesses } from '../processes/registry';
@@ -18,6 +19,8 @@ export function AppLayout() {
   const session = useSession()!;
   const queryClient = useQueryClient();
   const signOut = () => {
+    // Recorded in the server's audit log; the token is forgotten here whatever the answer.
+    void api.POST('/api/auth/logout', { headers: { Authorization: `Bearer ${session.accessToken}` } }).catch(() => undefined);
     queryClient.clear();
     setSession(null);
   };
