@@ -77,6 +77,20 @@ describe('ContributionForm', () => {
     expect(await screen.findByText(/Đã lưu biên nhận số 2: 2\.000\.000\s₫\./)).toBeInTheDocument();
   });
 
+  it("sends the donor's consent to be named publicly only when ticked, and never for an anonymous gift", async () => {
+    const onSubmit = renderForm();
+    await userEvent.keyboard('300000');
+    await userEvent.type(screen.getByLabelText('Họ tên / tên tổ chức'), 'Trần Thị Hường');
+    await userEvent.click(screen.getByLabelText('Người đóng góp đồng ý công khai tên'));
+    await userEvent.click(screen.getByRole('button', { name: 'Lưu (Enter)' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0][0].donor).toEqual({ kind: 'member', name: 'Trần Thị Hường', publicName: true });
+
+    await userEvent.click(screen.getByText('Ẩn danh'));
+    expect(screen.getByLabelText('Người đóng góp đồng ý công khai tên')).toBeDisabled();
+    expect(screen.getByLabelText('Người đóng góp đồng ý công khai tên')).not.toBeChecked();
+  });
+
   it('asks for the amount and the name, and sends nothing without them', async () => {
     const onSubmit = renderForm();
     await userEvent.keyboard('{Enter}');
