@@ -33,7 +33,7 @@ describe('npm start: the embedded system', () => {
   it('serves the API with demo data and the Temporal UI, stops cleanly, and keeps data across a restart', async () => {
     const first = start();
     await healthy();
-    const token = await login('ngocthuy.ch1');
+    const token = await login('admin'); // smoke routes are for admins
     const ui = await fetch(`http://127.0.0.1:${ports.ui}/`);
     expect(ui.status).toBe(200);
     // The officers' web app, built by `npm run build`, at the root.

@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: recorded in the audit log with the address (the web app then forgets its token) */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -1647,11 +1664,10 @@ export interface components {
              */
             memberId?: string;
             /**
-             * @description The donor agreed to be named in the public disclosure (NĐ 93/2021); never for an anonymous gift
-             * @default false
+             * @description The donor agreed to be named in the public disclosure (NĐ 93/2021); never for an anonymous gift. False when left out
              * @example true
              */
-            publicName: boolean;
+            publicName?: boolean;
         };
         RecordContributionDto: {
             /**
@@ -2311,6 +2327,28 @@ export interface components {
             until: string;
             reason: string;
         };
+        ApiError: {
+            /** @example 400 */
+            statusCode: number;
+            /** @example Bad Request */
+            error: string;
+            /**
+             * @description Stable; clients may switch on it
+             * @example validation.failed
+             */
+            code: string;
+            /**
+             * @description Vietnamese unless `Accept-Language: en`
+             * @example Dữ liệu không hợp lệ: title.
+             */
+            message: string;
+            /** @description validation.failed: the fields and what is wrong with each */
+            details?: {
+                /** @example title */
+                field?: string;
+                messages?: string[];
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -2341,19 +2379,68 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description Wrong username or password (the message does not say which) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
-            /** @description Too many failed attempts; see Retry-After */
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description auth.too_many_attempts: the username has had too many failures (any password is refused until Retry-After). auth.address_slowed: wrong username or password, from an address with many failures (answered late; a right password is never refused for its address) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
@@ -2372,6 +2459,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2395,6 +2491,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     UnitsController_detail: {
@@ -2408,12 +2513,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No such unit, or not visible to the caller */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
@@ -2436,12 +2561,32 @@ export interface operations {
                     "application/json": components["schemas"]["MemberListDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No such unit, or not visible to the caller */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
@@ -2473,12 +2618,32 @@ export interface operations {
                     "application/json": components["schemas"]["CaseListDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description `unitId` names no unit the caller may see */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
@@ -2512,7 +2677,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2521,7 +2703,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description `unitId` names no unit the caller may see */
@@ -2530,7 +2720,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "unit.not_found",
+                     *       "message": "Không tìm thấy đơn vị."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2539,7 +2737,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -2548,7 +2763,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2557,7 +2780,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2577,6 +2808,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InboxDto"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2600,13 +2840,39 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDetailDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No such case, or not visible to the caller */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2643,7 +2909,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2652,7 +2935,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -2661,7 +2952,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2670,7 +2969,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it: a missing comment or field, an amount above the one requested or above the cap in force on the case's date (the step's `approveData[].cap`), … or the Idempotency-Key was used for another request */
@@ -2679,7 +2995,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "case.amount_above_cap",
+                     *       "message": "Số tiền duyệt vượt mức hỗ trợ tối đa 30.000.000 đồng (áp dụng từ 10/11/2024)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2688,7 +3012,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2725,7 +3057,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2734,7 +3083,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -2743,7 +3100,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2752,7 +3117,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -2761,7 +3143,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2770,7 +3160,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2807,7 +3205,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2816,7 +3231,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -2825,7 +3248,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2834,7 +3265,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -2843,7 +3291,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2852,7 +3308,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2889,7 +3353,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2898,7 +3379,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -2907,7 +3396,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2916,7 +3413,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -2925,7 +3439,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2934,7 +3456,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2971,7 +3501,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2980,7 +3527,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -2989,7 +3544,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2998,7 +3561,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -3007,7 +3587,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -3016,7 +3604,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3053,7 +3649,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -3062,7 +3675,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -3071,7 +3692,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -3080,7 +3709,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -3089,7 +3735,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -3098,7 +3752,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3135,7 +3797,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -3144,7 +3823,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -3153,7 +3840,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -3162,7 +3857,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -3171,7 +3883,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -3180,7 +3900,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3203,6 +3931,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignListDto"];
+                };
+            };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3237,7 +3983,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: amount."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do */
@@ -3246,7 +4009,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.not_unit_officer",
+                     *       "message": "Chỉ cán bộ hoặc Chủ tịch của đơn vị mới được làm việc này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
@@ -3255,7 +4026,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
@@ -3264,7 +4043,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "campaign.closed",
+                     *       "message": "Cuộc vận động đã kết thúc (hạn cuối 31/12/2026), không nhận thêm."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it, or the Idempotency-Key was used for another request */
@@ -3273,7 +4069,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "campaign.start_in_past",
+                     *       "message": "Ngày bắt đầu không được trước hôm nay (02/12/2026)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -3282,7 +4086,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3306,13 +4118,39 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignDetailDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3336,13 +4174,39 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressNodeDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3377,7 +4241,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: amount."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do */
@@ -3386,7 +4267,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.not_parent_officer",
+                     *       "message": "Chỉ cán bộ hoặc Chủ tịch của đơn vị cấp trên trực tiếp mới được giao chỉ tiêu cho đơn vị này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
@@ -3395,7 +4284,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
@@ -3404,7 +4301,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "campaign.closed",
+                     *       "message": "Cuộc vận động đã kết thúc (hạn cuối 31/12/2026), không nhận thêm."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it, or the Idempotency-Key was used for another request */
@@ -3413,7 +4327,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "campaign.quota_root",
+                     *       "message": "Chỉ tiêu của đơn vị phát động chính là mục tiêu của cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3446,7 +4368,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: amount."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do */
@@ -3455,7 +4394,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.not_launching_unit",
+                     *       "message": "Chỉ cán bộ hoặc Chủ tịch của đơn vị phát động mới được làm việc này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
@@ -3464,7 +4411,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
@@ -3473,7 +4428,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "campaign.closed",
+                     *       "message": "Cuộc vận động đã kết thúc (hạn cuối 31/12/2026), không nhận thêm."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it, or the Idempotency-Key was used for another request */
@@ -3482,7 +4445,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -3491,7 +4462,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3528,7 +4507,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: amount."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do */
@@ -3537,7 +4533,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.not_launching_unit",
+                     *       "message": "Chỉ cán bộ hoặc Chủ tịch của đơn vị phát động mới được làm việc này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
@@ -3546,7 +4550,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
@@ -3555,7 +4567,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "campaign.closed",
+                     *       "message": "Cuộc vận động đã kết thúc (hạn cuối 31/12/2026), không nhận thêm."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it, or the Idempotency-Key was used for another request */
@@ -3564,7 +4593,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -3573,7 +4610,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3602,13 +4647,39 @@ export interface operations {
                     "application/json": components["schemas"]["ContributionListDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description Not an officer or chair of the unit or above */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.entries_officers_only",
+                     *       "message": "Chỉ cán bộ của đơn vị (hoặc cấp trên) mới xem được danh sách đóng góp."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
@@ -3617,7 +4688,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3654,7 +4733,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: amount."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do */
@@ -3663,7 +4759,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.not_unit_officer",
+                     *       "message": "Chỉ cán bộ hoặc Chủ tịch của đơn vị mới được làm việc này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
@@ -3672,7 +4776,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
@@ -3681,7 +4793,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "campaign.closed",
+                     *       "message": "Cuộc vận động đã kết thúc (hạn cuối 31/12/2026), không nhận thêm."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it, or the Idempotency-Key was used for another request */
@@ -3690,7 +4819,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "campaign.contribution_date_future",
+                     *       "message": "Ngày đóng góp không được sau hôm nay (02/12/2026)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3728,7 +4865,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: amount."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do */
@@ -3737,7 +4891,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.not_unit_officer",
+                     *       "message": "Chỉ cán bộ hoặc Chủ tịch của đơn vị mới được làm việc này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
@@ -3746,7 +4908,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
@@ -3755,7 +4925,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "campaign.closed",
+                     *       "message": "Cuộc vận động đã kết thúc (hạn cuối 31/12/2026), không nhận thêm."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it, or the Idempotency-Key was used for another request */
@@ -3764,7 +4951,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "campaign.reversal_of_reversal",
+                     *       "message": "Không thể hủy một bút toán hủy."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3801,7 +4996,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: amount."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do */
@@ -3810,7 +5022,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.not_unit_officer",
+                     *       "message": "Chỉ cán bộ hoặc Chủ tịch của đơn vị mới được làm việc này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
@@ -3819,7 +5039,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
@@ -3828,7 +5056,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "campaign.closed",
+                     *       "message": "Cuộc vận động đã kết thúc (hạn cuối 31/12/2026), không nhận thêm."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it, or the Idempotency-Key was used for another request */
@@ -3837,7 +5082,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "campaign.remittance_exceeds_holdings",
+                     *       "message": "Số tiền nộp (2.000.000 đồng) vượt quá số tiền đơn vị đang giữ (1.500.000 đồng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -3846,7 +5099,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3883,7 +5144,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: amount."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do */
@@ -3892,7 +5170,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.not_unit_officer",
+                     *       "message": "Chỉ cán bộ hoặc Chủ tịch của đơn vị mới được làm việc này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
@@ -3901,7 +5187,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
@@ -3910,7 +5204,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "campaign.closed",
+                     *       "message": "Cuộc vận động đã kết thúc (hạn cuối 31/12/2026), không nhận thêm."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it, or the Idempotency-Key was used for another request */
@@ -3919,7 +5230,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "campaign.extension_not_later",
+                     *       "message": "Ngày gia hạn phải sau ngày kết thúc cuộc vận động (31/12/2026)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -3928,7 +5247,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3954,13 +5281,39 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description Not an officer or chair of the unit or above */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.entries_officers_only",
+                     *       "message": "Chỉ cán bộ của đơn vị (hoặc cấp trên) mới xem được danh sách đóng góp."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign or entry for the caller (another ward’s campaign reads as missing) */
@@ -3969,7 +5322,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.contribution_not_found",
+                     *       "message": "Không tìm thấy khoản đóng góp."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The entry is a reversal */
@@ -3978,7 +5339,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "campaign.receipt_of_reversal",
+                     *       "message": "Bút toán hủy không có biên nhận riêng; biên nhận của khoản gốc vẫn giữ số cũ và ghi rõ đã hủy."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -4014,7 +5383,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: format."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign for the caller */
@@ -4023,7 +5409,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -4060,7 +5454,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: format."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign for the caller */
@@ -4069,7 +5471,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -4097,6 +5507,24 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationListDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     NotificationsController_read: {
@@ -4121,12 +5549,32 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No such notification of the caller */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
@@ -4155,7 +5603,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: year."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -4190,7 +5655,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: date.",
+                     *       "details": [
+                     *         {
+                     *           "field": "date",
+                     *           "messages": [
+                     *             "date must be a real day written YYYY-MM-DD, from 2000 to 2100"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The caller is not an admin */
@@ -4199,7 +5689,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "calendar.admin_only",
+                     *       "message": "Chỉ quản trị viên mới được sửa lịch ngày nghỉ lễ và ngày làm bù."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A weekday cannot be a make-up working day */
@@ -4208,7 +5715,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "calendar.working_on_weekday",
+                     *       "message": "Ngày 12/02/2027 là ngày làm việc bình thường; chỉ thứ Bảy hoặc Chủ nhật mới có thể là ngày làm bù."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -4238,7 +5753,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: date.",
+                     *       "details": [
+                     *         {
+                     *           "field": "date",
+                     *           "messages": [
+                     *             "date must be a real day written YYYY-MM-DD, from 2000 to 2100"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The caller is not an admin */
@@ -4247,7 +5787,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "calendar.admin_only",
+                     *       "message": "Chỉ quản trị viên mới được sửa lịch ngày nghỉ lễ và ngày làm bù."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -4389,6 +5937,42 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description smoke.admin_only: the caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     SmokeController_get: {
@@ -4407,6 +5991,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description smoke.admin_only: the caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
@@ -4432,7 +6043,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
             /** @description The caller is not an admin */
             403: {
@@ -4440,7 +6053,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "admin.only",
+                     *       "message": "Chỉ quản trị viên mới được thực hiện thao tác này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };

@@ -1,32 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
-/**
- * Chains the case events that have no hash yet (written with triggers off: a bulk load under
- * `session_replication_role = replica`, as the benchmark does), each case's in seq order after its
- * already-chained events, exactly as the insert trigger would have. All cases at once: one step of the
- * recursion per event position. Run it in the session that loaded the rows (the append-only trigger
- * must be off for its UPDATE, as it is under `replica`).
- */
-export const CHAIN_UNCHAINED_EVENTS_SQL = `
-  WITH RECURSIVE todo AS MATERIALIZED (
-    SELECT e.*, row_number() OVER (PARTITION BY e.case_id ORDER BY e.seq)::int AS k FROM case_events e WHERE e.hash IS NULL
-  ), heads AS (
-    SELECT DISTINCT ON (e.case_id) e.case_id, e.chain_pos, e.hash FROM case_events e
-    WHERE e.hash IS NOT NULL AND e.case_id IN (SELECT case_id FROM todo) ORDER BY e.case_id, e.chain_pos DESC
-  ), chain AS (
-    SELECT t.id, t.case_id, t.k, coalesce(h.chain_pos, 0) + 1 AS pos, h.hash::text AS prev_hash,
-      case_event_hash(h.hash, coalesce(h.chain_pos, 0) + 1, t.case_id, t.seq, t.action, t.actor_id, t.actor_name, t.step_id,
-        t.level_code, t.unit_id, t.comment, t.data, t.at, t.update_id, t.request_hash) AS hash
-    FROM todo t LEFT JOIN heads h ON h.case_id = t.case_id WHERE t.k = 1
-    UNION ALL
-    SELECT t.id, t.case_id, t.k, c.pos + 1, c.hash,
-      case_event_hash(c.hash, c.pos + 1, t.case_id, t.seq, t.action, t.actor_id, t.actor_name, t.step_id,
-        t.level_code, t.unit_id, t.comment, t.data, t.at, t.update_id, t.request_hash)
-    FROM chain c JOIN todo t ON t.case_id = c.case_id AND t.k = c.k + 1
-  )
-  UPDATE case_events e SET chain_pos = c.pos, prev_hash = c.prev_hash, hash = c.hash FROM chain c WHERE e.id = c.id`;
-
 /** Why a case's chain breaks at an event. */
 export type AuditBreakReason =
   /** The row's content (or its stored hash) no longer matches its hash: it was edited. */
