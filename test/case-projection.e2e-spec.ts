@@ -19,6 +19,7 @@ import {
 import {
   Case,
   CaseEventEntity,
+  CaseOutcomeHandlers,
   CaseProjectionService,
   createDataSource,
   LedgerEntry,
@@ -44,7 +45,7 @@ describe('case read model: the idempotent projection (real PostgreSQL)', () => {
     db = await createTestDatabase();
     ds = await createDataSource(db.url, 'case-projection-test').initialize();
     await runMigrationsLocked(ds, (locked) => seedDemo(locked).then(() => undefined));
-    service = new CaseProjectionService(ds, PROCESSES);
+    service = new CaseProjectionService(ds, PROCESSES, new CaseOutcomeHandlers());
     for (const u of await ds.query('SELECT id, username FROM users')) users[u.username] = u.id;
     ({ path, orgId } = await demoPath(ds));
   });

@@ -199,19 +199,19 @@ describe('campaign papers: receipts and the public disclosure (API, real Tempora
         { method: 'in-kind', count: 1, amount: 200_000 },
       ],
       byUnit: [
-        { unitId: units.ngocthuy, unitName: 'Hội CCB phường Ngọc Thụy', levelCode: 'ward', depth: 0, count: 1, received: 2_000_000 },
-        { unitId: units['ngocthuy.ch1'], unitName: 'Chi hội 1', levelCode: 'branch', depth: 1, count: 2, received: 800_000 },
-        { unitId: units['ngocthuy.ch2'], unitName: 'Chi hội 2', levelCode: 'branch', depth: 1, count: 2, received: 300_000 },
+        { unitId: units.ngocthuy, unitName: 'Hội CCB phường Ngọc Thụy', levelCode: 'ward', depth: 0, count: 1, received: 2_000_000, remitted: 0, confirmed: 0 },
+        { unitId: units['ngocthuy.ch1'], unitName: 'Chi hội 1', levelCode: 'branch', depth: 1, count: 2, received: 800_000, remitted: 0, confirmed: 0 },
+        { unitId: units['ngocthuy.ch2'], unitName: 'Chi hội 2', levelCode: 'branch', depth: 1, count: 2, received: 300_000, remitted: 0, confirmed: 0 },
       ],
+      remitted: 0,
+      confirmed: 0,
       balance: 3_100_000,
     });
     for (const u of disclosure.totals.byUnit) expect(u.received).toBe(ledger.get(u.unitId) ?? 0);
     expect([...ledger.values()].reduce((s, v) => s + v, 0)).toBe(disclosure.totals.received);
     const tree = (await get('ngocthuy', `/campaigns/${id}/progress`).expect(200)).body as ProgressNode;
     expect(tree.collected).toBe(disclosure.totals.received);
-    // Remittances are not recorded by this API yet: the figures are left out, never reported as zeros.
-    expect(disclosure.totals).not.toHaveProperty('remitted');
-    expect(disclosure.totals).not.toHaveProperty('confirmed');
+    // Remittances are recorded (none in this campaign): their zeros above are facts, not placeholders.
 
     // Donors: only those who agreed, in the order received; a reversed gift is no gift.
     expect(disclosure.donors).toEqual([
@@ -232,11 +232,12 @@ describe('campaign papers: receipts and the public disclosure (API, real Tempora
     expect(summary.get('Số lượt ủng hộ')).toBe(5);
     expect(summary.get('Số dư (đồng)')).toBe(3_100_000);
     expect(summary.get('Đơn vị phát động')).toBe('Hội CCB phường Ngọc Thụy');
-    expect(summary.has('Đã nộp lên cấp trên (đồng)')).toBe(false);
+    expect(summary.get('Đã nộp lên cấp trên (đồng)')).toBe(0);
+    expect(summary.get('Cấp trên đã xác nhận (đồng)')).toBe(0);
     expect(tableOf(wb.getWorksheet('Theo đơn vị')!, 'Đơn vị')).toEqual([
-      ['Hội CCB phường Ngọc Thụy', 0, 1, 2_000_000],
-      ['  Chi hội 1', 1, 2, 800_000],
-      ['  Chi hội 2', 1, 2, 300_000],
+      ['Hội CCB phường Ngọc Thụy', 0, 1, 2_000_000, 0, 0],
+      ['  Chi hội 1', 1, 2, 800_000, 0, 0],
+      ['  Chi hội 2', 1, 2, 300_000, 0, 0],
     ]);
     expect(tableOf(wb.getWorksheet('Theo hình thức')!, 'Hình thức')).toEqual([
       ['Tiền mặt', 2, 600_000],
@@ -268,10 +269,11 @@ describe('campaign papers: receipts and the public disclosure (API, real Tempora
       'Đỗ Văn Lực',
       'Ngân hàng Chính sách xã hội Long Biên',
       'Trần Văn Đức',
+      'Đã nộp lên',
     ]) {
       expect(text).toContain(expected);
     }
-    for (const absent of ['Bà Trần Thị Mai', 'Công ty TNHH Đức Giang', 'Đã nộp lên']) expect(text).not.toContain(absent);
+    for (const absent of ['Bà Trần Thị Mai', 'Công ty TNHH Đức Giang']) expect(text).not.toContain(absent);
 
     // Another ward sees nothing; an unknown format is a coded 400.
     expect((await get('phucdong', `/campaigns/${id}/disclosure`).expect(404)).body.code).toBe('campaign.not_found');
@@ -318,7 +320,7 @@ describe('campaign papers: receipts and the public disclosure (API, real Tempora
       [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } },
     });
     expect(doc.paths['/api/campaigns/{id}/disclosure'].get.security).toEqual([{ bearer: [] }]);
-    expect(doc.components.schemas.DisclosureTotalsDto.properties).not.toHaveProperty('remitted');
+    expect(doc.components.schemas.DisclosureTotalsDto.properties).toHaveProperty('remitted');
     expect(doc.components.schemas.DonorDto.properties.publicName).toMatchObject({ type: 'boolean', default: false });
   });
 });

@@ -212,7 +212,12 @@ describe('fund campaigns (API, real Temporal and PostgreSQL)', () => {
     expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(['created', 'quota_set', 'quota_set', 'quota_set', 'launched', 'reversal']);
     expect(detail.timeline[3]).toMatchObject({ action: 'quota_set', unitId: units['ngocthuy.ch2'], data: { amount: 5_000_000, previous: 4_000_000 } });
     expect(detail.allowedActions).toEqual(['cancel', 'setQuota', 'contribute', 'viewContributions']);
-    expect((await get('ngocthuy.ch1', `/campaigns/${id}`).expect(200)).body.allowedActions).toEqual(['contribute', 'viewContributions']);
+    expect((await get('ngocthuy.ch1', `/campaigns/${id}`).expect(200)).body.allowedActions).toEqual([
+      'contribute',
+      'viewContributions',
+      'remit',
+      'requestExtension',
+    ]);
     expect((await get('longbien', `/campaigns/${id}`).expect(200)).body.allowedActions).toEqual([]);
 
     // Entries: a unit's own for its officers, the subtree for the ward, paged and capped.

@@ -3,6 +3,7 @@ export * from './unit-tree';
 export * from './domain-error';
 export * from './approval/case-model';
 export * from './approval/case-events';
+export * from './approval/case-outcome';
 export * from './approval/chain.rules';
 export * from './approval/alarms';
 export * from './approval/allowed-actions';

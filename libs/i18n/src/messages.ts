@@ -156,6 +156,10 @@ export const MESSAGES = {
     en: 'The chosen member does not belong to the unit opening the case.',
   },
   'process.unknown': { vi: 'Không có quy trình "{processType}".', en: 'There is no process "{processType}".' },
+  'process.not_startable': {
+    vi: 'Hồ sơ "{processType}" không lập trực tiếp được: hãy lập từ màn hình nghiệp vụ của nó (ví dụ cuộc vận động).',
+    en: 'A "{processType}" case is not opened directly: open it from its own screen (such as the campaign).',
+  },
   'idempotency.key_required': {
     vi: 'Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng).',
     en: 'The Idempotency-Key header is required on every request that creates or decides.',
@@ -236,6 +240,29 @@ export const MESSAGES = {
   'campaign.contribution_not_found': { vi: 'Không tìm thấy khoản đóng góp.', en: 'Contribution not found.' },
   'campaign.already_reversed': { vi: 'Khoản đóng góp này đã được hủy rồi.', en: 'This contribution has already been reversed.' },
   'campaign.reversal_of_reversal': { vi: 'Không thể hủy một bút toán hủy.', en: 'A reversal cannot itself be reversed.' },
+  'campaign.request_root': {
+    vi: 'Đơn vị phát động không nộp tiền hay xin gia hạn trong cuộc vận động của chính mình.',
+    en: 'The launching unit neither remits nor asks for an extension in its own campaign.',
+  },
+  'campaign.remittance_amount_invalid': { vi: 'Số tiền nộp phải là số nguyên đồng, ít nhất 1 đồng.', en: 'The amount must be a whole number of đồng, at least 1.' },
+  'campaign.remittance_exceeds_holdings': {
+    vi: 'Số tiền nộp ({amount} đồng) vượt quá số tiền đơn vị đang giữ ({holds} đồng).',
+    en: 'The amount ({amount} VND) exceeds what the unit holds ({holds} VND).',
+  },
+  'campaign.remittance_date_future': { vi: 'Ngày nộp tiền không được sau hôm nay ({today}).', en: 'The date may not be after today ({today}).' },
+  'campaign.remittance_date_before_start': {
+    vi: 'Ngày nộp tiền không được trước ngày bắt đầu cuộc vận động ({startDate}).',
+    en: 'The date may not be before the campaign started ({startDate}).',
+  },
+  'campaign.extension_not_later': {
+    vi: 'Ngày gia hạn phải sau ngày kết thúc cuộc vận động ({endDate}).',
+    en: 'The extension must run past the campaign’s end date ({endDate}).',
+  },
+  'campaign.extension_in_past': { vi: 'Ngày gia hạn không được trước hôm nay ({today}).', en: 'The extension may not end before today ({today}).' },
+  'campaign.extension_pending': {
+    vi: 'Đơn vị đã có một đề nghị gia hạn đang chờ cấp trên quyết định.',
+    en: 'The unit already has an extension request waiting for its parent’s decision.',
+  },
   'campaign.entries_officers_only': {
     vi: 'Chỉ cán bộ của đơn vị (hoặc cấp trên) mới xem được danh sách đóng góp.',
     en: "Only officers of the unit (or of a unit above it) may see its contributions.",

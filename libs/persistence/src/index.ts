@@ -9,3 +9,5 @@ export * from './cases/audit-chain.service';
 export * from './calendar/calendar-days.service';
 export * from './seed/demo.seed';
 export * from './campaigns/campaign-lifecycle.service';
+export * from './cases/case-outcomes';
+export * from './campaigns/campaign-requests.service';

@@ -5,6 +5,8 @@ import { APP_CONFIG, AppConfig } from '@lienthong/config';
 import { CalendarDaysService } from './calendar/calendar-days.service';
 import { AuditChainService } from './cases/audit-chain.service';
 import { CampaignLifecycleService } from './campaigns/campaign-lifecycle.service';
+import { CampaignRequestsService } from './campaigns/campaign-requests.service';
+import { CaseOutcomeHandlers } from './cases/case-outcomes';
 import { CaseProjectionService } from './cases/case-projection.service';
 import { ProjectionChecksService } from './cases/projection-checks.service';
 import { dataSourceOptions } from './data-source';
@@ -49,12 +51,22 @@ class DatabaseBootstrap implements OnModuleInit {
   providers: [
     DatabaseBootstrap,
     SmokePingService,
+    CaseOutcomeHandlers,
+    CaseProjectionService,
+    ProjectionChecksService,
+    CalendarDaysService,
+    CampaignLifecycleService,
+    CampaignRequestsService,
+    AuditChainService,
+  ],
+  exports: [
+    SmokePingService,
+    CaseOutcomeHandlers,
     CaseProjectionService,
     ProjectionChecksService,
     CalendarDaysService,
     CampaignLifecycleService,
     AuditChainService,
   ],
-  exports: [SmokePingService, CaseProjectionService, ProjectionChecksService, CalendarDaysService, CampaignLifecycleService, AuditChainService],
 })
 export class PersistenceModule {}

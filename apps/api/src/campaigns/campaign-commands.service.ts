@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@lienthong/config';
+import { APP_CONFIG, AppConfig, PROCESS_REGISTRY } from '@lienthong/config';
 import {
   CAMPAIGN_WORKFLOW_TYPE,
   CampaignChangeInput,
@@ -17,20 +17,27 @@ import {
   checkCampaignCancel,
   checkCampaignLaunch,
   checkContributionDate,
+  checkExtensionDate,
   checkNewCampaign,
   checkQuotaSetter,
   checkQuotaWindow,
+  checkRemittanceAmount,
+  checkRemittanceDate,
   checkTakesEntries,
+  checkUnitRequest,
   dateInHcm,
   DomainError,
   isIsoDate,
+  ProcessRegistry,
   RuleViolation,
   subtreeIds,
+  unitHoldings,
   vietnameseDate,
 } from '@lienthong/domain';
-import { appendCampaignEvent, CAMPAIGN_COLUMNS, CampaignRow } from '@lienthong/persistence';
+import { appendCampaignEvent, CAMPAIGN_COLUMNS, CAMPAIGN_PRIMITIVE, CAMPAIGN_PURPOSES, CampaignRow } from '@lienthong/persistence';
 import { TemporalClient } from '@lienthong/temporal';
 import { keyedUpdateId, keyedUuid, requestHash } from '../common/idempotency';
+import { CaseCommandsService } from '../cases/case-commands.service';
 import { callCaseWorkflow, isAlreadyStarted, violationError } from '../cases/temporal-errors';
 import { AccessService, CallerScope } from '../units/access.service';
 import { CampaignQueriesService, CONTRIBUTION_SELECT, ContributionRow, contributionView, facts } from './campaign-queries.service';
@@ -38,10 +45,19 @@ import {
   CancelCampaignDto,
   CreateCampaignDto,
   RecordContributionDto,
+  RecordRemittanceDto,
+  RequestExtensionDto,
   ReverseContributionDto,
   SetQuotaDto,
 } from './dto/campaign-requests.dto';
-import { CampaignDetailDto, CampaignStatusDto, ContributionDto, QuotaDto } from './dto/campaign-responses.dto';
+import {
+  CampaignDetailDto,
+  CampaignStatusDto,
+  ContributionDto,
+  ExtensionCreatedDto,
+  QuotaDto,
+  RemittanceCreatedDto,
+} from './dto/campaign-responses.dto';
 
 type CampaignWorkflow = (input: CampaignWorkflowInput) => Promise<unknown>;
 
@@ -60,7 +76,24 @@ const invalidDate = (field: string) =>
   new DomainError('invalid', 'validation.failed', { fields: field }, [{ field, messages: [`${field} must be a real day written YYYY-MM-DD`] }]);
 
 /** A unique violation on one of these constraints means a concurrent request with the same key won. */
-const SAME_KEY_CONSTRAINTS = new Set(['uq_contributions_idempotency', 'PK_contributions']);
+const SAME_KEY_CONSTRAINTS = new Set([
+  'uq_contributions_idempotency',
+  'PK_contributions',
+  'uq_campaign_remittances_idempotency',
+  'PK_campaign_remittances',
+  'uq_campaign_extensions_idempotency',
+  'PK_campaign_extensions',
+]);
+
+const VND_VI = new Intl.NumberFormat('vi-VN');
+
+/** A remittance or extension request as stored: enough to answer a retry and to open its case again. */
+interface RequestRow {
+  id: string;
+  campaign_id: string;
+  case_id: string;
+  request_hash: string;
+}
 function uniqueViolation(err: unknown): string | null {
   if (!(err instanceof QueryFailedError)) return null;
   const driverError = err.driverError as { code?: string; constraint?: string };
@@ -89,6 +122,8 @@ export class CampaignCommandsService {
     private readonly client: TemporalClient,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cases: CaseCommandsService,
+    @Inject(PROCESS_REGISTRY) private readonly processes: ProcessRegistry,
   ) {}
 
   async create(userId: string, key: string, body: CreateCampaignDto): Promise<CampaignDetailDto> {
@@ -307,16 +342,18 @@ export class CampaignCommandsService {
     if (!scope.visible.has(body.unitId) || !scope.byId.has(body.unitId)) throw new DomainError('not_found', 'unit.not_found');
     if (!subtreeIds(scope.units, campaign.unit_id).has(body.unitId)) throw new DomainError('unprocessable', 'campaign.unit_outside');
     if (!actsAt(scope.actor, body.unitId)) throw new DomainError('forbidden', 'campaign.not_unit_officer');
-    refuse(checkTakesEntries(facts(campaign), Date.now()));
+    const extended = await this.extendedUntil(this.dataSource.manager, campaignId, body.unitId);
+    refuse(checkTakesEntries(facts(campaign), Date.now(), extended));
     if (!isIsoDate(body.date)) throw invalidDate('date');
-    refuse(checkContributionDate(body.date, facts(campaign), Date.now()));
+    refuse(checkContributionDate(body.date, facts(campaign), Date.now(), extended));
     const donorName = await this.donorName(body);
 
     const id = keyedUuid(userId, key);
     return this.writeEntry(userId, key, hash, campaignId, async (m) => {
-      // A share lock: entries run side by side; the close (an update lock) waits for them, or they for it.
+      // A share lock: entries run side by side; the close (an update lock) waits for them, or they for it,
+      // and so does an extension's approval (written under an update lock too).
       const locked = await this.lockedCampaign(m, campaignId, 'SHARE');
-      refuse(checkTakesEntries(facts(locked), Date.now()));
+      refuse(checkTakesEntries(facts(locked), Date.now(), await this.extendedUntil(m, campaignId, body.unitId)));
       // The unit's totals row: created on its first entry, then locked by each; the receipt number is
       // taken under that lock, so numbers are unique and gap-free (a rollback gives its number back).
       const [{ last_receipt }] = await m.query<{ last_receipt: number }[]>(
@@ -371,7 +408,7 @@ export class CampaignCommandsService {
     if (!actsAt(scope.actor, original.unit_id)) throw new DomainError('forbidden', 'campaign.not_unit_officer');
     if (original.reverses) throw new DomainError('unprocessable', 'campaign.reversal_of_reversal');
     if (original.reversed_by) throw new DomainError('conflict', 'campaign.already_reversed');
-    refuse(checkTakesEntries(facts(campaign), Date.now()));
+    refuse(checkTakesEntries(facts(campaign), Date.now(), await this.extendedUntil(this.dataSource.manager, campaignId, original.unit_id)));
 
     const id = keyedUuid(userId, key);
     const amount = Number(original.amount);
@@ -379,7 +416,7 @@ export class CampaignCommandsService {
       // An update lock (not share): the timeline event below needs it, and taking it first orders this
       // against concurrent entries of the unit without a deadlock.
       const locked = await this.lockedCampaign(m, campaignId, 'UPDATE');
-      refuse(checkTakesEntries(facts(locked), Date.now()));
+      refuse(checkTakesEntries(facts(locked), Date.now(), await this.extendedUntil(m, campaignId, original.unit_id)));
       await m.query(
         `UPDATE campaign_unit_totals SET collected = collected - $3, entries = entries + 1 WHERE campaign_id = $1 AND unit_id = $2`,
         [campaignId, original.unit_id, amount],
@@ -453,6 +490,236 @@ export class CampaignCommandsService {
     if (!row) return null;
     if (row.request_hash !== hash || row.campaign_id !== campaignId) throw keyReused();
     return contributionView(row);
+  }
+
+  /**
+   * A unit hands money to its parent: a `pending` remittance in the ledger, and a one-step case the
+   * parent's officers confirm (approve) or dispute (reject with a reason) from their inbox; the case's
+   * outcome comes back to the ledger through CampaignRequestsService. The amount may not exceed what
+   * the unit holds (`unitHoldings`), checked under the unit's totals row lock (and the campaign's), so
+   * concurrent remittances under different keys never hand over more than it holds.
+   */
+  async remit(userId: string, campaignId: string, key: string, body: RecordRemittanceDto): Promise<RemittanceCreatedDto> {
+    const scope = await this.access.scope(userId);
+    const campaign = await this.queries.visibleCampaign(scope, campaignId);
+    const hash = requestHash({ campaignId, ...body });
+    const replay = await this.replayRequest('campaign_remittances', userId, key, hash, campaignId);
+    if (replay) return this.reopenRemittanceCase(scope, campaign, replay);
+
+    const unit = this.requestingUnit(scope, campaign, body.unitId);
+    refuse(checkUnitRequest(facts(campaign), unit.id));
+    if (!isIsoDate(body.date)) throw invalidDate('date');
+    refuse(checkRemittanceDate(body.date, facts(campaign), Date.now()));
+    // Whole đồng, at least 1 (the DTO checks it too); what the unit holds is checked under its lock below.
+    refuse(checkRemittanceAmount(body.amount, Number.MAX_SAFE_INTEGER));
+
+    const id = keyedUuid(userId, key);
+    const caseId = keyedUuid(userId, `remittance-case:${key}`);
+    const reference = body.reference?.trim() || null;
+    const caseBody = this.remittanceCase(scope, campaign, { id, unitId: unit.id, amount: body.amount, date: body.date, reference });
+    // Every check of the case passes first (its chain resolves to the parent); then the ledger row,
+    // under the locks; then the case's workflow. A retry with the key finds the row and opens the case.
+    const write = () => this.writeRequest('campaign_remittances', userId, key, hash, campaignId, async (m) => {
+      // The campaign first (the order the case outcome's write takes too), then the unit's totals row.
+      const locked = await this.lockedCampaign(m, campaignId, 'UPDATE');
+      refuse(checkUnitRequest(facts(locked), unit.id));
+      await m.query('INSERT INTO campaign_unit_totals (campaign_id, unit_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [campaignId, unit.id]);
+      const [totals] = await m.query<{ collected: string; received: string; remitted: string }[]>(
+        'SELECT collected, received, remitted FROM campaign_unit_totals WHERE campaign_id = $1 AND unit_id = $2 FOR UPDATE',
+        [campaignId, unit.id],
+      );
+      const holds = unitHoldings({ collected: Number(totals.collected), received: Number(totals.received), remitted: Number(totals.remitted) });
+      refuse(checkRemittanceAmount(body.amount, holds));
+      await m.query('UPDATE campaign_unit_totals SET remitted = remitted + $3 WHERE campaign_id = $1 AND unit_id = $2', [
+        campaignId,
+        unit.id,
+        body.amount,
+      ]);
+      await m.query(
+        `INSERT INTO campaign_remittances (id, campaign_id, unit_id, parent_unit_id, amount, remittance_date, reference, status, case_id,
+           created_by, idempotency_key, request_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, $9, $10, $11)`,
+        [id, campaignId, unit.id, unit.parentId, body.amount, body.date, reference, caseId, userId, key, hash],
+      );
+      await appendCampaignEvent(m, campaignId, {
+        action: 'remittance',
+        actorId: scope.actor.userId,
+        actorName: scope.actor.displayName,
+        unitId: unit.id,
+        data: { remittanceId: id, caseId, amount: body.amount, date: body.date, parentUnitId: unit.parentId },
+        eventKey: keyedUpdateId(userId, key),
+        requestHash: hash,
+      });
+    });
+    await this.cases.open(scope, caseId, hash, caseBody, write);
+    return { id, caseId };
+  }
+
+  /**
+   * A unit asks its parent for more time: a `pending` request and a one-step case the parent approves
+   * or refuses; approved, the unit records contributions until the end of `until` (see `contribute`).
+   * One pending request per unit at a time.
+   */
+  async requestExtension(userId: string, campaignId: string, key: string, body: RequestExtensionDto): Promise<ExtensionCreatedDto> {
+    const scope = await this.access.scope(userId);
+    const campaign = await this.queries.visibleCampaign(scope, campaignId);
+    const hash = requestHash({ campaignId, ...body });
+    const replay = await this.replayRequest('campaign_extensions', userId, key, hash, campaignId);
+    if (replay) return this.reopenExtensionCase(scope, campaign, replay);
+
+    const unit = this.requestingUnit(scope, campaign, body.unitId);
+    refuse(checkUnitRequest(facts(campaign), unit.id));
+    if (!isIsoDate(body.until)) throw invalidDate('until');
+    refuse(checkExtensionDate(body.until, facts(campaign), Date.now()));
+
+    const id = keyedUuid(userId, key);
+    const caseId = keyedUuid(userId, `extension-case:${key}`);
+    const reason = body.reason.trim();
+    const caseBody = this.extensionCase(scope, campaign, { id, unitId: unit.id, until: body.until, reason });
+    const write = () => this.writeRequest('campaign_extensions', userId, key, hash, campaignId, async (m) => {
+      const locked = await this.lockedCampaign(m, campaignId, 'UPDATE');
+      refuse(checkUnitRequest(facts(locked), unit.id));
+      const pending = await m.query(`SELECT 1 FROM campaign_extensions WHERE campaign_id = $1 AND unit_id = $2 AND status = 'pending'`, [
+        campaignId,
+        unit.id,
+      ]);
+      if (pending.length > 0) throw new DomainError('conflict', 'campaign.extension_pending');
+      await m.query(
+        `INSERT INTO campaign_extensions (id, campaign_id, unit_id, until, reason, status, case_id, created_by, idempotency_key, request_hash)
+         VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $8, $9)`,
+        [id, campaignId, unit.id, body.until, reason, caseId, userId, key, hash],
+      );
+      await appendCampaignEvent(m, campaignId, {
+        action: 'extension_requested',
+        actorId: scope.actor.userId,
+        actorName: scope.actor.displayName,
+        unitId: unit.id,
+        comment: reason,
+        data: { extensionId: id, caseId, until: body.until },
+        eventKey: keyedUpdateId(userId, key),
+        requestHash: hash,
+      });
+    });
+    await this.cases.open(scope, caseId, hash, caseBody, write);
+    return { id, caseId };
+  }
+
+  /** The unit a remittance or an extension is for: visible, in the campaign, and the caller acts there. */
+  private requestingUnit(scope: CallerScope, campaign: CampaignRow, unitId: string) {
+    const unit = scope.visible.has(unitId) ? scope.byId.get(unitId) : undefined;
+    if (!unit) throw new DomainError('not_found', 'unit.not_found');
+    if (!subtreeIds(scope.units, campaign.unit_id).has(unit.id)) throw new DomainError('unprocessable', 'campaign.unit_outside');
+    if (!actsAt(scope.actor, unit.id)) throw new DomainError('forbidden', 'campaign.not_unit_officer');
+    return unit;
+  }
+
+  /** The process module campaigns open cases with for `purpose` (found by what it serves, never by name). */
+  private primitiveProcess(purpose: string) {
+    const module = this.processes.startedBy(CAMPAIGN_PRIMITIVE, purpose);
+    if (!module) throw new DomainError('unprocessable', 'process.unknown', { processType: `${CAMPAIGN_PRIMITIVE}/${purpose}` });
+    return module;
+  }
+
+  /** A remittance's case: at the remitting unit, its payload what the parent needs to confirm it. */
+  private remittanceCase(
+    scope: CallerScope,
+    campaign: CampaignRow,
+    r: { id: string; unitId: string; amount: number; date: string; reference: string | null },
+  ) {
+    return {
+      processType: this.primitiveProcess(CAMPAIGN_PURPOSES.remittance).processType,
+      unitId: r.unitId,
+      title: `${scope.byId.get(r.unitId)?.name ?? ''} nộp ${VND_VI.format(r.amount)} đồng – ${campaign.code}`,
+      payload: {
+        campaignId: campaign.id,
+        campaignCode: campaign.code,
+        campaignTitle: campaign.title,
+        remittanceId: r.id,
+        amount: r.amount,
+        date: r.date,
+        ...(r.reference ? { reference: r.reference } : {}),
+      },
+    };
+  }
+
+  private extensionCase(scope: CallerScope, campaign: CampaignRow, r: { id: string; unitId: string; until: string; reason: string }) {
+    return {
+      processType: this.primitiveProcess(CAMPAIGN_PURPOSES.extension).processType,
+      unitId: r.unitId,
+      title: `${scope.byId.get(r.unitId)?.name ?? ''} xin gia hạn đến ${vietnameseDate(r.until)} – ${campaign.code}`,
+      payload: {
+        campaignId: campaign.id,
+        campaignCode: campaign.code,
+        campaignTitle: campaign.title,
+        extensionId: r.id,
+        endDate: campaign.end_date,
+        until: r.until,
+        reason: r.reason,
+      },
+    };
+  }
+
+  /** A retry of a remittance whose row is written: the same answer, its case opened if the first try could not (Temporal down). */
+  private async reopenRemittanceCase(scope: CallerScope, campaign: CampaignRow, row: RequestRow): Promise<RemittanceCreatedDto> {
+    const [r] = await this.dataSource.query<{ unit_id: string; amount: string; date: string; reference: string | null }[]>(
+      `SELECT unit_id, amount, to_char(remittance_date, 'YYYY-MM-DD') AS date, reference FROM campaign_remittances WHERE id = $1`,
+      [row.id],
+    );
+    const body = this.remittanceCase(scope, campaign, { id: row.id, unitId: r.unit_id, amount: Number(r.amount), date: r.date, reference: r.reference });
+    await this.cases.open(scope, row.case_id, row.request_hash, body);
+    return { id: row.id, caseId: row.case_id };
+  }
+
+  private async reopenExtensionCase(scope: CallerScope, campaign: CampaignRow, row: RequestRow): Promise<ExtensionCreatedDto> {
+    const [r] = await this.dataSource.query<{ unit_id: string; until: string; reason: string }[]>(
+      `SELECT unit_id, to_char(until, 'YYYY-MM-DD') AS until, reason FROM campaign_extensions WHERE id = $1`,
+      [row.id],
+    );
+    const body = this.extensionCase(scope, campaign, { id: row.id, unitId: r.unit_id, until: r.until, reason: r.reason });
+    await this.cases.open(scope, row.case_id, row.request_hash, body);
+    return { id: row.id, caseId: row.case_id };
+  }
+
+  /** This user's request under this key: the same body is a retry (its case opened if it is not yet), another is 422. */
+  private async replayRequest(table: string, userId: string, key: string, hash: string, campaignId: string): Promise<RequestRow | null> {
+    const [row] = await this.dataSource.query<RequestRow[]>(
+      `SELECT id, campaign_id, case_id, request_hash FROM ${table} WHERE created_by = $1 AND idempotency_key = $2`,
+      [userId, key],
+    );
+    if (!row) return null;
+    if (row.request_hash !== hash || row.campaign_id !== campaignId) throw keyReused();
+    return row;
+  }
+
+  /**
+   * Runs a request's transaction. A concurrent request with the same key that committed first makes it
+   * fail on the key: then that one's row stands (and its case is the same, by the key), unless its body
+   * differed (422).
+   */
+  private async writeRequest(
+    table: string,
+    userId: string,
+    key: string,
+    hash: string,
+    campaignId: string,
+    write: (m: EntityManager) => Promise<void>,
+  ): Promise<void> {
+    try {
+      await this.dataSource.transaction(write);
+    } catch (err) {
+      const constraint = uniqueViolation(err);
+      if (constraint === null || !SAME_KEY_CONSTRAINTS.has(constraint)) throw err;
+      await this.replayRequest(table, userId, key, hash, campaignId);
+    }
+  }
+
+  /** The last day of the unit's approved extension in the campaign, if it holds one. */
+  private async extendedUntil(m: EntityManager, campaignId: string, unitId: string): Promise<string | null> {
+    const [row] = await m.query<{ until: string | null }[]>(
+      `SELECT to_char(max(until), 'YYYY-MM-DD') AS until FROM campaign_extensions WHERE campaign_id = $1 AND unit_id = $2 AND status = 'approved'`,
+      [campaignId, unitId],
+    );
+    return row?.until ?? null;
   }
 
   /**

@@ -141,7 +141,7 @@ export class CampaignDocumentsService {
     const root = all.find((u) => u.id === campaign.unit_id)!;
     const nameOf = new Map(all.map((u) => [u.id, u.name]));
 
-    const [sums, donors, [chair]] = await Promise.all([
+    const [sums, donors, [chair], remittances, [intoRoot]] = await Promise.all([
       // `count`: entries still standing (an entry and its reversal count for nothing); `amount`: net.
       this.dataSource.query<{ unit_id: string; method: ContributionMethod; count: number; amount: string }[]>(
         `SELECT c.unit_id, c.method, count(*) FILTER (WHERE c.reverses IS NULL AND r.id IS NULL)::int AS count, sum(c.amount)::text AS amount
@@ -163,7 +163,20 @@ export class CampaignDocumentsService {
          WHERE m.unit_id = $1 AND m.role = 'chair' AND u.active ORDER BY u.display_name LIMIT 1`,
         [campaign.unit_id],
       ),
+      // Each unit's own remittances to its parent (the running totals the ledger keeps with them).
+      this.dataSource.query<{ unit_id: string; remitted: string; confirmed: string }[]>(
+        'SELECT unit_id, remitted::text, confirmed::text FROM campaign_unit_totals WHERE campaign_id = $1',
+        [campaign.id],
+      ),
+      // What reached the launching unit: the remittances of the units right below it.
+      this.dataSource.query<{ remitted: string; confirmed: string }[]>(
+        `SELECT coalesce(sum(amount) FILTER (WHERE status IN ('pending', 'confirmed')), 0)::text AS remitted,
+           coalesce(sum(amount) FILTER (WHERE status = 'confirmed'), 0)::text AS confirmed
+         FROM campaign_remittances WHERE campaign_id = $1 AND parent_unit_id = $2`,
+        [campaign.id, campaign.unit_id],
+      ),
     ]);
+    const remittedBy = new Map(remittances.map((r) => [r.unit_id, { remitted: Number(r.remitted), confirmed: Number(r.confirmed) }]));
 
     const perUnit = new Map<string, { count: number; received: number }>();
     const perMethod = new Map<ContributionMethod, { count: number; amount: number }>();
@@ -210,12 +223,13 @@ export class CampaignDocumentsService {
           levelCode: u.levelCode,
           depth: depthOf.get(u.id) ?? 0,
           ...(perUnit.get(u.id) ?? { count: 0, received: 0 }),
+          ...(remittedBy.get(u.id) ?? { remitted: 0, confirmed: 0 }),
         })),
-        // EXTENSION POINT (issue 12, remittances — another branch): `remitted` and `confirmed`, campaign-
-        // wide and per unit in `byUnit`, go here once remittances are recorded; `@lienthong/documents`
-        // prints their columns and lines as soon as they are present. Until then they are left out,
-        // never reported as zeros. The balance is then still what the campaign holds: remittances move
-        // money between its own units, and no spending is recorded yet, so it equals `received`.
+        // Remittances are recorded: their figures are facts, zeros included. Campaign-wide, what reached
+        // the launching unit. The balance is still what the campaign holds: remittances move money
+        // between its own units, and no spending is recorded yet, so it equals `received`.
+        remitted: Number(intoRoot.remitted),
+        confirmed: Number(intoRoot.confirmed),
         balance: received,
       },
       donors: donors.map((d) => ({ name: d.name, unitName: nameOf.get(d.unit_id) ?? '', amount: Number(d.amount) })),

@@ -122,7 +122,7 @@ export class CampaignQueriesService {
 
   async detailFor(scope: CallerScope, campaignId: string): Promise<CampaignDetailDto> {
     const campaign = await this.visibleCampaign(scope, campaignId);
-    const [[totals], events, [creator]] = await Promise.all([
+    const [[totals], events, [creator], [remitted], extensions] = await Promise.all([
       this.dataSource.query<{ collected: string; entries: number }[]>(
         `SELECT coalesce(sum(collected), 0)::text AS collected, coalesce(sum(entries), 0)::int AS entries FROM campaign_unit_totals WHERE campaign_id = $1`,
         [campaignId],
@@ -142,6 +142,18 @@ export class CampaignQueriesService {
         campaignId,
       ]),
       this.dataSource.query<{ display_name: string }[]>('SELECT display_name FROM users WHERE id = $1', [campaign.created_by]),
+      // What reached the launching unit from the units right below it.
+      this.dataSource.query<{ remitted: string; confirmed: string }[]>(
+        `SELECT coalesce(sum(amount) FILTER (WHERE status IN ('pending', 'confirmed')), 0)::text AS remitted,
+           coalesce(sum(amount) FILTER (WHERE status = 'confirmed'), 0)::text AS confirmed
+         FROM campaign_remittances WHERE campaign_id = $1 AND parent_unit_id = $2`,
+        [campaignId, campaign.unit_id],
+      ),
+      this.dataSource.query<{ unit_id: string; until: string }[]>(
+        `SELECT unit_id, to_char(max(until), 'YYYY-MM-DD') AS until FROM campaign_extensions WHERE campaign_id = $1 AND status = 'approved'
+         GROUP BY unit_id ORDER BY unit_id`,
+        [campaignId],
+      ),
     ]);
     const now = Date.now();
     const inCampaign = subtreeIds(scope.units, campaign.unit_id);
@@ -151,6 +163,9 @@ export class CampaignQueriesService {
       suggestion: campaign.suggestion === null ? null : Number(campaign.suggestion),
       public: campaign.public,
       entries: totals.entries,
+      remitted: Number(remitted.remitted),
+      confirmed: Number(remitted.confirmed),
+      extensions: extensions.map((e) => ({ unitId: e.unit_id, until: e.until })),
       createdBy: { userId: campaign.created_by, displayName: creator?.display_name ?? '' },
       launchedAt: campaign.launched_at?.toISOString() ?? null,
       closedAt: campaign.closed_at?.toISOString() ?? null,
@@ -163,7 +178,14 @@ export class CampaignQueriesService {
         data: e.data,
         at: e.at.toISOString(),
       })),
-      allowedActions: campaignAllowedActions(facts(campaign), inCampaign, scope.units, scope.actor, now),
+      allowedActions: campaignAllowedActions(
+        facts(campaign),
+        inCampaign,
+        scope.units,
+        scope.actor,
+        now,
+        new Map(extensions.map((e) => [e.unit_id, e.until])),
+      ),
     };
   }
 

@@ -24,6 +24,8 @@ import {
   ListCampaignsQueryDto,
   ListContributionsQueryDto,
   RecordContributionDto,
+  RecordRemittanceDto,
+  RequestExtensionDto,
   ReverseContributionDto,
   SetQuotaDto,
 } from './dto/campaign-requests.dto';
@@ -33,8 +35,10 @@ import {
   CampaignStatusDto,
   ContributionDto,
   ContributionListDto,
+  ExtensionCreatedDto,
   ProgressNodeDto,
   QuotaDto,
+  RemittanceCreatedDto,
 } from './dto/campaign-responses.dto';
 
 const errorExample = (statusCode: number, code: string, message: string) => ({
@@ -120,7 +124,8 @@ export class CampaignsController {
     summary: 'Progress as a tree of units from the launching unit down',
     description:
       '`collected` is the net sum of each unit’s subtree (so every level adds up exactly), `percent` = collected ÷ quota (null ' +
-      'without one), `onPace` compares it with the share of the campaign’s time passed. The root’s quota is the target.',
+      'without one), `onPace` compares it with the share of the campaign’s time passed. The root’s quota is the target. `remitted` ' +
+      'and `confirmed` are the unit’s own remittances to its parent (pending or confirmed, and confirmed).',
   })
   @ApiOkResponse({ type: ProgressNodeDto })
   @campaignNotFound
@@ -186,7 +191,8 @@ export class CampaignsController {
   @ApiOperation({
     summary: 'Record a contribution received by a unit',
     description:
-      'By an officer or the chair of `unitId`, while the campaign is open and not past the end of its end date; `date` within the ' +
+      'By an officer or the chair of `unitId`, while the campaign is open and not past the end of its end date (or, for a unit ' +
+      'holding an approved extension, until the end of its day); `date` within the ' +
       'campaign and not in the future. `receiptNo` is unique and gap-free per unit per campaign. Retrying with the same key returns the ' +
       'same entry; money is never counted twice.',
   })
@@ -224,6 +230,56 @@ export class CampaignsController {
     @Body() body: ReverseContributionDto,
   ): Promise<ContributionDto> {
     return this.commands.reverse(user.id, id, contributionId, key, body);
+  }
+
+  @Post(':id/remittances')
+  @ApiOperation({
+    summary: 'A unit hands collected money to its parent (nộp tiền lên cấp trên)',
+    description:
+      'By an officer or the chair of `unitId` (below the launching unit), once the campaign is launched, also after it closed. `amount` ' +
+      '≤ what the unit holds: its own net contributions + the confirmed remittances of its children − what it already remitted ' +
+      '(pending included), else 422 `campaign.remittance_exceeds_holdings`. Opens a one-step case in the parent’s inbox: ' +
+      '`POST /api/cases/:caseId/decisions` with `approve` confirms it, `reject` with a comment disputes it (the amount is the ' +
+      'unit’s again). Retrying with the same key returns the same remittance; concurrent requests never hand over more than is held.',
+  })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: RemittanceCreatedDto })
+  @ApiWriteResponses(
+    { code: 'campaign.not_unit_officer', message: 'Chỉ cán bộ hoặc Chủ tịch của đơn vị mới được làm việc này.' },
+    { code: 'campaign.remittance_exceeds_holdings', message: 'Số tiền nộp (2.000.000 đồng) vượt quá số tiền đơn vị đang giữ (1.500.000 đồng).' },
+  )
+  @temporalDown
+  remit(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @IdempotencyKey() key: string,
+    @Body() body: RecordRemittanceDto,
+  ): Promise<RemittanceCreatedDto> {
+    return this.commands.remit(user.id, id, key, body);
+  }
+
+  @Post(':id/extensions')
+  @ApiOperation({
+    summary: 'A unit asks its parent for more time to record contributions',
+    description:
+      'By an officer or the chair of `unitId` (below the launching unit); `until` after the end date and not before today. Opens a ' +
+      'one-step case in the parent’s inbox (`approve` grants it, `reject` with a comment refuses it). Approved, the unit alone records ' +
+      'contributions until the end of `until`, even after the campaign closed. One pending request per unit (409 `campaign.extension_pending`).',
+  })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({ type: ExtensionCreatedDto })
+  @ApiWriteResponses(
+    { code: 'campaign.not_unit_officer', message: 'Chỉ cán bộ hoặc Chủ tịch của đơn vị mới được làm việc này.' },
+    { code: 'campaign.extension_not_later', message: 'Ngày gia hạn phải sau ngày kết thúc cuộc vận động (31/12/2026).' },
+  )
+  @temporalDown
+  requestExtension(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam()) id: string,
+    @IdempotencyKey() key: string,
+    @Body() body: RequestExtensionDto,
+  ): Promise<ExtensionCreatedDto> {
+    return this.commands.requestExtension(user.id, id, key, body);
   }
 
   @Get(':id/contributions')

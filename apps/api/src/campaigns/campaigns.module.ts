@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { UnitsModule } from '../units/units.module';
 import { CampaignCommandsService } from './campaign-commands.service';
 import { CampaignDocumentsController, PublicCampaignsController } from './campaign-documents.controller';
@@ -8,7 +9,7 @@ import { CampaignsController } from './campaigns.controller';
 
 /** Fund campaigns: the lifecycle through each campaign's workflow, quotas and contributions as rows. */
 @Module({
-  imports: [UnitsModule],
+  imports: [UnitsModule, CasesModule],
   controllers: [CampaignsController, CampaignDocumentsController, PublicCampaignsController],
   providers: [CampaignQueriesService, CampaignCommandsService, CampaignDocumentsService],
 })

@@ -101,11 +101,36 @@ export class CaseCommandsService {
 
   async create(userId: string, key: string, body: CreateCaseDto): Promise<CaseDetailDto> {
     const scope = await this.access.scope(userId);
-    const caseId = keyedUuid(userId, key);
-    const hash = requestHash(body);
+    // Some processes are opened only by the primitive they serve (a campaign opens its remittances).
+    if (this.processes.get(body.processType) && !this.processes.startableByApi(body.processType)) {
+      throw new DomainError('unprocessable', 'process.not_startable', { processType: body.processType });
+    }
+    await this.open(scope, keyedUuid(userId, key), requestHash(body), body);
+    return this.queries.detailFor(scope, keyedUuid(userId, key));
+  }
+
+  /**
+   * Opens a case (or finds the one a retry opened) and waits until it is in the read model: for
+   * `POST /api/cases`, and for primitives that open cases of their own processes (a campaign's
+   * remittance), which check their own rules first. `caseId` derives from the caller and their key;
+   * `hash` is the request's: the same ID with another hash is 422 `idempotency.key_reused`.
+   * `beforeStart` runs once every check has passed and the chain is resolved, just before the
+   * workflow starts: a primitive writes its own row there, so a case it cannot open leaves nothing
+   * behind, and a refusal of its own (over what a unit holds) opens no case.
+   */
+  async open(
+    scope: CallerScope,
+    caseId: string,
+    hash: string,
+    body: { processType: string; unitId: string; title: string; payload: Record<string, unknown> },
+    beforeStart?: () => Promise<void>,
+  ): Promise<void> {
     // A retry of a creation that went through: answer from the read model without going to Temporal.
     const existing = await this.queries.findRef(caseId);
-    if (existing) return this.replayCreation(scope, existing, hash);
+    if (existing) {
+      await this.replayCreation(scope, existing, hash);
+      return;
+    }
 
     const unit = scope.visible.has(body.unitId) ? scope.byId.get(body.unitId) : undefined;
     if (!unit) throw new DomainError('not_found', 'unit.not_found');
@@ -139,6 +164,7 @@ export class CaseCommandsService {
       requestHash: hash,
       callerProjects: true,
     };
+    await beforeStart?.();
     // Update-with-start: one round trip starts the workflow (or finds the one a concurrent retry
     // started: USE_EXISTING) and waits until the case is in the read model. A closed case under the
     // same ID is never restarted (REJECT_DUPLICATE): Temporal either repeats the first `submitted`
@@ -170,9 +196,8 @@ export class CaseCommandsService {
       await this.checks.settle(caseId, [SUBMITTED_UPDATE_ID]);
       const row = await this.queries.findRef(caseId);
       if (!row) throw new Error(`Workflow ${caseWorkflowId(caseId)} is closed but case ${caseId} is not in the read model`);
-      return this.replayCreation(scope, row, hash);
+      await this.replayCreation(scope, row, hash);
     }
-    return this.queries.detailFor(scope, caseId);
   }
 
   decide(userId: string, caseId: string, key: string, body: DecisionDto): Promise<CaseDetailDto> {
@@ -299,9 +324,8 @@ export class CaseCommandsService {
     return resolved;
   }
 
-  private async replayCreation(scope: CallerScope, row: CaseRef, hash: string): Promise<CaseDetailDto> {
+  private async replayCreation(_scope: CallerScope, row: CaseRef, hash: string): Promise<void> {
     if (row.requestHash !== hash) throw keyReused();
-    return this.queries.detailFor(scope, row.id);
   }
 
   /**

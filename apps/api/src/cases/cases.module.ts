@@ -9,5 +9,7 @@ import { CasesController } from './cases.controller';
   imports: [UnitsModule],
   controllers: [CasesController],
   providers: [CaseQueriesService, CaseCommandsService],
+  // Campaigns open their remittances' and extensions' cases through the same path.
+  exports: [CaseCommandsService],
 })
 export class CasesModule {}

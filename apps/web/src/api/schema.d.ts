@@ -330,7 +330,7 @@ export interface paths {
         };
         /**
          * Progress as a tree of units from the launching unit down
-         * @description `collected` is the net sum of each unit’s subtree (so every level adds up exactly), `percent` = collected ÷ quota (null without one), `onPace` compares it with the share of the campaign’s time passed. The root’s quota is the target.
+         * @description `collected` is the net sum of each unit’s subtree (so every level adds up exactly), `percent` = collected ÷ quota (null without one), `onPace` compares it with the share of the campaign’s time passed. The root’s quota is the target. `remitted` and `confirmed` are the unit’s own remittances to its parent (pending or confirmed, and confirmed).
          */
         get: operations["CampaignsController_progress"];
         put?: never;
@@ -410,7 +410,7 @@ export interface paths {
         put?: never;
         /**
          * Record a contribution received by a unit
-         * @description By an officer or the chair of `unitId`, while the campaign is open and not past the end of its end date; `date` within the campaign and not in the future. `receiptNo` is unique and gap-free per unit per campaign. Retrying with the same key returns the same entry; money is never counted twice.
+         * @description By an officer or the chair of `unitId`, while the campaign is open and not past the end of its end date (or, for a unit holding an approved extension, until the end of its day); `date` within the campaign and not in the future. `receiptNo` is unique and gap-free per unit per campaign. Retrying with the same key returns the same entry; money is never counted twice.
          */
         post: operations["CampaignsController_contribute"];
         delete?: never;
@@ -433,6 +433,46 @@ export interface paths {
          * @description By an officer or the chair of the entry’s unit, once per entry, while the campaign takes entries.
          */
         post: operations["CampaignsController_reverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/remittances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A unit hands collected money to its parent (nộp tiền lên cấp trên)
+         * @description By an officer or the chair of `unitId` (below the launching unit), once the campaign is launched, also after it closed. `amount` ≤ what the unit holds: its own net contributions + the confirmed remittances of its children − what it already remitted (pending included), else 422 `campaign.remittance_exceeds_holdings`. Opens a one-step case in the parent’s inbox: `POST /api/cases/:caseId/decisions` with `approve` confirms it, `reject` with a comment disputes it (the amount is the unit’s again). Retrying with the same key returns the same remittance; concurrent requests never hand over more than is held.
+         */
+        post: operations["CampaignsController_remit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A unit asks its parent for more time to record contributions
+         * @description By an officer or the chair of `unitId` (below the launching unit); `until` after the end date and not before today. Opens a one-step case in the parent’s inbox (`approve` grants it, `reject` with a comment refuses it). Approved, the unit alone records contributions until the end of `until`, even after the campaign closed. One pending request per unit (409 `campaign.extension_pending`).
+         */
+        post: operations["CampaignsController_requestExtension"];
         delete?: never;
         options?: never;
         head?: never;
@@ -726,7 +766,7 @@ export interface components {
         };
         CreateCaseDto: {
             /**
-             * @description Which process
+             * @description Which process (those a primitive opens itself, such as a campaign’s remittances, are opened through its own routes: 422 `process.not_startable`)
              * @example housing-support
              * @enum {string}
              */
@@ -758,7 +798,7 @@ export interface components {
              *       ]
              *     }
              */
-            payload: components["schemas"]["HousingSupportPayload"] | components["schemas"]["SupportVisitPayload"] | components["schemas"]["InterestFreeLoanPayload"];
+            payload: components["schemas"]["HousingSupportPayload"] | components["schemas"]["SupportVisitPayload"] | components["schemas"]["InterestFreeLoanPayload"] | components["schemas"]["CampaignRemittancePayload"] | components["schemas"]["CampaignExtensionPayload"];
         };
         UnitRefDto: {
             /** Format: uuid */
@@ -1054,7 +1094,7 @@ export interface components {
              * @example housing-support
              * @enum {string}
              */
-            processType: "housing-support" | "support-visit" | "interest-free-loan";
+            processType: "housing-support" | "support-visit" | "interest-free-loan" | "campaign-remittance" | "campaign-extension";
             /** @example Hỗ trợ sửa nhà cho hội viên Nguyễn Văn Hùng */
             title: string;
             /**
@@ -1122,7 +1162,7 @@ export interface components {
              *       ]
              *     }
              */
-            payload: components["schemas"]["HousingSupportPayload"] | components["schemas"]["SupportVisitPayload"] | components["schemas"]["InterestFreeLoanPayload"];
+            payload: components["schemas"]["HousingSupportPayload"] | components["schemas"]["SupportVisitPayload"] | components["schemas"]["InterestFreeLoanPayload"] | components["schemas"]["CampaignRemittancePayload"] | components["schemas"]["CampaignExtensionPayload"];
             /** @description The levels the case climbs, resolved when it was submitted */
             chain: components["schemas"]["ChainStepDto"][];
             /** @description After the final approval, for processes with an execution phase: milestones and the ledger's totals */
@@ -1147,7 +1187,7 @@ export interface components {
              * @example housing-support
              * @enum {string}
              */
-            processType: "housing-support" | "support-visit" | "interest-free-loan";
+            processType: "housing-support" | "support-visit" | "interest-free-loan" | "campaign-remittance" | "campaign-extension";
             /** @example Hỗ trợ sửa nhà cho hội viên Nguyễn Văn Hùng */
             title: string;
             /**
@@ -1216,7 +1256,9 @@ export interface components {
              * @example {
              *       "housing-support": 3,
              *       "support-visit": 2,
-             *       "interest-free-loan": 1
+             *       "interest-free-loan": 1,
+             *       "campaign-remittance": 0,
+             *       "campaign-extension": -1
              *     }
              */
             counts: {
@@ -1268,7 +1310,7 @@ export interface components {
              *       ]
              *     }
              */
-            payload: components["schemas"]["HousingSupportPayload"] | components["schemas"]["SupportVisitPayload"] | components["schemas"]["InterestFreeLoanPayload"];
+            payload: components["schemas"]["HousingSupportPayload"] | components["schemas"]["SupportVisitPayload"] | components["schemas"]["InterestFreeLoanPayload"] | components["schemas"]["CampaignRemittancePayload"] | components["schemas"]["CampaignExtensionPayload"];
             /** @example Hỗ trợ sửa nhà cho hội viên Nguyễn Văn Hùng (bổ sung) */
             title?: string;
             /** @example Đã bổ sung biên bản khảo sát và dự toán chi tiết. */
@@ -1361,6 +1403,12 @@ export interface components {
             /** @example ward */
             levelCode: string;
         };
+        CampaignExtensionViewDto: {
+            /** Format: uuid */
+            unitId: string;
+            /** @example 2027-01-15 */
+            until: string;
+        };
         CampaignPersonDto: {
             /** Format: uuid */
             userId: string;
@@ -1374,7 +1422,7 @@ export interface components {
              * @example quota_set
              * @enum {string}
              */
-            action: "created" | "launched" | "quota_set" | "reminded" | "closed" | "cancelled" | "reversal";
+            action: "created" | "launched" | "quota_set" | "reminded" | "closed" | "cancelled" | "reversal" | "remittance" | "remittance_confirmed" | "remittance_disputed" | "remittance_withdrawn" | "extension_requested" | "extension_approved" | "extension_refused" | "extension_withdrawn";
             /** @description null for what the campaign did itself (reminders, the close) */
             actor: components["schemas"]["CampaignPersonDto"] | null;
             /** Format: uuid */
@@ -1452,6 +1500,18 @@ export interface components {
              * @example 37
              */
             entries: number;
+            /**
+             * @description VND handed to the launching unit by the units right below it, pending or confirmed (disputed ones are not counted)
+             * @example 6000000
+             */
+            remitted: number;
+            /**
+             * @description Of `remitted`, what the launching unit has confirmed receiving
+             * @example 4500000
+             */
+            confirmed: number;
+            /** @description Approved extensions: each lets its unit record contributions until the end of `until` */
+            extensions: components["schemas"]["CampaignExtensionViewDto"][];
             createdBy: components["schemas"]["CampaignPersonDto"];
             /** Format: date-time */
             launchedAt: string | null;
@@ -1466,7 +1526,7 @@ export interface components {
              *       "viewContributions"
              *     ]
              */
-            allowedActions: ("launch" | "cancel" | "setQuota" | "contribute" | "viewContributions")[];
+            allowedActions: ("launch" | "cancel" | "setQuota" | "contribute" | "viewContributions" | "remit" | "requestExtension")[];
         };
         CampaignSummaryDto: {
             /** Format: uuid */
@@ -1535,6 +1595,16 @@ export interface components {
              * @example 8500000
              */
             collected: number;
+            /**
+             * @description VND the unit itself has handed to its parent, pending or confirmed (its own, not its subtree’s)
+             * @example 3000000
+             */
+            remitted: number;
+            /**
+             * @description Of `remitted`, what the parent has confirmed
+             * @example 1500000
+             */
+            confirmed: number;
             /**
              * @description collected ÷ quota, percent, one decimal; null without a quota
              * @example 42.5
@@ -1685,6 +1755,66 @@ export interface components {
             /** @example Ghi nhầm số tiền (500.000 đ thay vì 50.000 đ). */
             reason: string;
         };
+        RecordRemittanceDto: {
+            /**
+             * Format: uuid
+             * @description The unit handing the money to its parent; the caller is an officer or the chair there
+             */
+            unitId: string;
+            /**
+             * @description VND, whole đồng; at most what the unit holds in the campaign
+             * @example 1500000
+             */
+            amount: number;
+            /**
+             * @description YYYY-MM-DD: the day the money was handed over; not in the future, not before the start
+             * @example 2026-12-01
+             */
+            date: string;
+            /**
+             * @description A receipt number or a transfer reference
+             * @example Phiếu thu số 12
+             */
+            reference?: string;
+        };
+        RemittanceCreatedDto: {
+            /**
+             * Format: uuid
+             * @description The remittance in the campaign’s ledger
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Its confirmation case, in the parent’s inbox (`POST /api/cases/:id/decisions`: approve confirms, reject disputes)
+             */
+            caseId: string;
+        };
+        RequestExtensionDto: {
+            /**
+             * Format: uuid
+             * @description The unit asking for more time; the caller is an officer or the chair there
+             */
+            unitId: string;
+            /**
+             * @description YYYY-MM-DD: after the campaign’s end date, not before today; entries until the end of that day
+             * @example 2027-01-15
+             */
+            until: string;
+            /** @example Nhiều hội viên đi làm ăn xa, cuối tháng Giêng mới về. */
+            reason: string;
+        };
+        ExtensionCreatedDto: {
+            /**
+             * Format: uuid
+             * @description The request (in the campaign’s timeline)
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Its case, in the parent’s inbox (approve grants it, reject with a reason refuses it)
+             */
+            caseId: string;
+        };
         ContributionListDto: {
             /** @description Newest first */
             items: components["schemas"]["ContributionDto"][];
@@ -1830,6 +1960,16 @@ export interface components {
              * @example 4300000
              */
             received: number;
+            /**
+             * @description VND the unit handed to its parent, pending or confirmed (disputed ones not counted)
+             * @example 4000000
+             */
+            remitted: number;
+            /**
+             * @description Of `remitted`, what the parent confirmed receiving
+             * @example 3000000
+             */
+            confirmed: number;
         };
         DisclosureTotalsDto: {
             /**
@@ -1846,6 +1986,16 @@ export interface components {
             byMethod: components["schemas"]["MethodTotalDto"][];
             /** @description The launching unit and every unit below it, parents first */
             byUnit: components["schemas"]["UnitTotalDto"][];
+            /**
+             * @description VND handed to the launching unit by the units right below it, pending or confirmed
+             * @example 6000000
+             */
+            remitted: number;
+            /**
+             * @description Of `remitted`, what the launching unit confirmed receiving
+             * @example 4500000
+             */
+            confirmed: number;
             /**
              * @description What the campaign holds: received, as no spending is recorded and remittances move money between its own units
              * @example 8500000
@@ -2130,6 +2280,53 @@ export interface components {
             termMonths: number;
             purpose: string;
         };
+        /**
+         * @example {
+         *       "campaignId": "0b9f4a52-3c1e-4d8a-9a57-3f1f5f0c2a11",
+         *       "campaignCode": "VD-2026-0001",
+         *       "campaignTitle": "Ủng hộ đồng bào bị bão lũ năm 2026",
+         *       "remittanceId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+         *       "amount": 1500000,
+         *       "date": "2026-12-01",
+         *       "reference": "Phiếu thu số 12"
+         *     }
+         */
+        CampaignRemittancePayload: {
+            /** Format: uuid */
+            campaignId: string;
+            campaignCode: string;
+            campaignTitle: string;
+            /** Format: uuid */
+            remittanceId: string;
+            amount: number;
+            /** Format: date */
+            date: string;
+            reference?: string;
+        };
+        /**
+         * @example {
+         *       "campaignId": "0b9f4a52-3c1e-4d8a-9a57-3f1f5f0c2a11",
+         *       "campaignCode": "VD-2026-0001",
+         *       "campaignTitle": "Ủng hộ đồng bào bị bão lũ năm 2026",
+         *       "extensionId": "7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+         *       "endDate": "2026-12-31",
+         *       "until": "2027-01-15",
+         *       "reason": "Nhiều hội viên đi làm ăn xa, cuối tháng Giêng mới về."
+         *     }
+         */
+        CampaignExtensionPayload: {
+            /** Format: uuid */
+            campaignId: string;
+            campaignCode: string;
+            campaignTitle: string;
+            /** Format: uuid */
+            extensionId: string;
+            /** Format: date */
+            endDate: string;
+            /** Format: date */
+            until: string;
+            reason: string;
+        };
         ApiError: {
             /** @example 400 */
             statusCode: number;
@@ -2397,7 +2594,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "pending" | "returned" | "in_progress" | "completed" | "rejected" | "cancelled";
-                processType?: "housing-support" | "support-visit" | "interest-free-loan";
+                processType?: "housing-support" | "support-visit" | "interest-free-loan" | "campaign-remittance" | "campaign-extension";
                 /** @description Cases that started at this unit or below it */
                 unitId?: string;
                 /** @description Only cases past (true) or within (false) their deadline */
@@ -4760,6 +4957,302 @@ export interface operations {
                      *       "error": "Unprocessable Entity",
                      *       "code": "campaign.reversal_of_reversal",
                      *       "message": "Không thể hủy một bút toán hủy."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    CampaignsController_remit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–200 characters, one per user action (a UUID is fine). Retrying with the same key and body returns the first answer and changes nothing; the same key with a different body is refused with 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordRemittanceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemittanceCreatedDto"];
+                };
+            };
+            /** @description Invalid body, or a POST without Idempotency-Key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: amount."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not the caller’s to do */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.not_unit_officer",
+                     *       "message": "Chỉ cán bộ hoặc Chủ tịch của đơn vị mới được làm việc này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "campaign.closed",
+                     *       "message": "Cuộc vận động đã kết thúc (hạn cuối 31/12/2026), không nhận thêm."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A rule refused it, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "campaign.remittance_exceeds_holdings",
+                     *       "message": "Số tiền nộp (2.000.000 đồng) vượt quá số tiền đơn vị đang giữ (1.500.000 đồng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal is not answering; retry with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    CampaignsController_requestExtension: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1–200 characters, one per user action (a UUID is fine). Retrying with the same key and body returns the first answer and changes nothing; the same key with a different body is refused with 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestExtensionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtensionCreatedDto"];
+                };
+            };
+            /** @description Invalid body, or a POST without Idempotency-Key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: amount."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not the caller’s to do */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.not_unit_officer",
+                     *       "message": "Chỉ cán bộ hoặc Chủ tịch của đơn vị mới được làm việc này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "campaign.closed",
+                     *       "message": "Cuộc vận động đã kết thúc (hạn cuối 31/12/2026), không nhận thêm."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A rule refused it, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "campaign.extension_not_later",
+                     *       "message": "Ngày gia hạn phải sau ngày kết thúc cuộc vận động (31/12/2026)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Temporal is not answering; retry with the same Idempotency-Key */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
                      *     }
                      */
                     "application/json": components["schemas"]["ApiError"];

@@ -216,7 +216,12 @@ function TimelineCard({ c, lang, nodes }: { c: CampaignDetail; lang: Lang; nodes
       case 'reversal':
         return t('campaigns.event.reversal', { receiptNo: data.receiptNo, unit: unitName(e.unitId), amount: amount(data.amount) });
       default:
-        return t(`campaigns.event.${e.action}`);
+        // Remittances and extensions: who, how much, until when.
+        return t(`campaigns.event.${e.action}`, {
+          unit: unitName(e.unitId),
+          amount: amount(data.amount),
+          until: typeof data.until === 'string' ? formatPlainDate(data.until) : '',
+        });
     }
   };
   return (

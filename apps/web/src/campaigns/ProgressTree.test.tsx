@@ -13,12 +13,14 @@ const TREE: Schemas['ProgressNodeDto'] = {
   unit: unit('ward', 'Hội CCB phường Ngọc Thụy', 'ward'),
   quota: 10_000_000,
   collected: 3_550_000,
+  remitted: 0,
+  confirmed: 0,
   percent: 35.5,
   onPace: false,
   children: [
-    { unit: unit('ch1', 'Chi hội 1', 'branch'), quota: 6_000_000, collected: 3_000_000, percent: 50, onPace: true, children: [] },
-    { unit: unit('ch2', 'Chi hội 2', 'branch'), quota: 4_000_000, collected: 500_000, percent: 12.5, onPace: false, children: [] },
-    { unit: unit('ch3', 'Chi hội 3', 'branch'), quota: null, collected: 50_000, percent: null, onPace: null, children: [] },
+    { unit: unit('ch1', 'Chi hội 1', 'branch'), quota: 6_000_000, collected: 3_000_000, remitted: 0, confirmed: 0, percent: 50, onPace: true, children: [] },
+    { unit: unit('ch2', 'Chi hội 2', 'branch'), quota: 4_000_000, collected: 500_000, remitted: 0, confirmed: 0, percent: 12.5, onPace: false, children: [] },
+    { unit: unit('ch3', 'Chi hội 3', 'branch'), quota: null, collected: 50_000, remitted: 0, confirmed: 0, percent: null, onPace: null, children: [] },
   ],
 };
 

@@ -64,7 +64,8 @@ function NewCaseForm({ processType }: { processType: string }) {
     setError(null);
     try {
       const created = await create.mutateAsync({
-        processType: process!.processType,
+        // Only processes with a form get here, and those are the API's to open (`startUnits`).
+        processType: process!.processType as Parameters<typeof create.mutateAsync>[0]['processType'],
         unitId: draft.unitId,
         title: draft.title,
         payload: draft.payload as Parameters<typeof create.mutateAsync>[0]['payload'],
@@ -85,7 +86,7 @@ function NewCaseForm({ processType }: { processType: string }) {
       {process && <Typography.Paragraph>{processText(t, processType, 'intro')}</Typography.Paragraph>}
       {!process ? (
         <Alert type="info" showIcon message={t('form.unknownProcess')} />
-      ) : units.length === 0 ? (
+      ) : units.length === 0 || !process.Form ? (
         <Alert type="info" showIcon message={t('form.noUnit')} />
       ) : (
         <Card>

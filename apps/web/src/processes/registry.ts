@@ -1,4 +1,6 @@
 import type { Schemas } from '../api/client';
+import { campaignExtensionWeb } from './campaign-extension';
+import { campaignRemittanceWeb } from './campaign-remittance';
 import { housingSupportWeb } from './housing-support';
 import { interestFreeLoanWeb } from './interest-free-loan';
 import { supportVisitWeb } from './support-visit';
@@ -17,6 +19,8 @@ export const WEB_PROCESSES: { readonly [K in ProcessType]: WebProcess<K> } = {
   'housing-support': housingSupportWeb,
   'support-visit': supportVisitWeb,
   'interest-free-loan': interestFreeLoanWeb,
+  'campaign-remittance': campaignRemittanceWeb,
+  'campaign-extension': campaignExtensionWeb,
 };
 
 /** In the order the lists and filters show them. */
@@ -35,6 +39,7 @@ const ACTING_ROLES: Schemas['MembershipDto']['role'][] = ['officer', 'chair'];
  * a branch or a ward). The API decides in the end; this keeps forms away from those who cannot use them.
  */
 export function startUnits(user: Schemas['MeDto'], process: AnyWebProcess): UnitChoice[] {
+  if (!process.Form || process.server.startedBy) return [];
   return user.memberships
     .filter((m) => ACTING_ROLES.includes(m.role) && process.definition.originLevels.includes(m.unit.level.code))
     .map((m) => ({ id: m.unit.id, name: m.unit.name }));

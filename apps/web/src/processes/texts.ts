@@ -1,4 +1,6 @@
 import type { components } from '../api/schema';
+import { campaignExtensionTexts } from './campaign-extension/texts';
+import { campaignRemittanceTexts } from './campaign-remittance/texts';
 import { housingSupportTexts } from './housing-support/texts';
 import { interestFreeLoanTexts } from './interest-free-loan/texts';
 import { supportVisitTexts } from './support-visit/texts';
@@ -30,4 +32,6 @@ export const PROCESS_TEXTS: { readonly [K in ProcessType]: { readonly vi: Proces
   'housing-support': housingSupportTexts,
   'support-visit': supportVisitTexts,
   'interest-free-loan': interestFreeLoanTexts,
+  'campaign-remittance': campaignRemittanceTexts,
+  'campaign-extension': campaignExtensionTexts,
 };

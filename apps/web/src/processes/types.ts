@@ -64,7 +64,11 @@ export interface WebProcess<K extends ProcessType = ProcessType, P = PayloadOf<K
   definition: ProcessDefinition;
   /** The API's own payload schema: the form validates with it, the API validates with it again. */
   schema: z.ZodType<P>;
-  Form: ComponentType<ProcessFormProps<P>>;
+  /**
+   * Absent for a process another screen opens through its own route (its server module says
+   * `startedBy`: a campaign's remittance): no create form, not in the list of processes to start.
+   */
+  Form?: ComponentType<ProcessFormProps<P>>;
   PayloadView: ComponentType<PayloadViewProps<P>>;
   /** Replaces the generic execution panel (progress, milestones, ledger, settlement). */
   ExecutionView?: ComponentType<{ c: Detail }>;

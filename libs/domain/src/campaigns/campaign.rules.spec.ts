@@ -174,11 +174,19 @@ describe('who may act on a campaign', () => {
       'contribute',
       'viewContributions',
     ]);
-    expect(campaignAllowedActions(campaign, inCampaign, UNITS, { unitIds: ['ch1'] }, now)).toEqual(['contribute', 'viewContributions']);
+    // A branch may also hand its money up and ask for more time (the launching ward has no parent in the campaign).
+    expect(campaignAllowedActions(campaign, inCampaign, UNITS, { unitIds: ['ch1'] }, now)).toEqual([
+      'contribute',
+      'viewContributions',
+      'remit',
+      'requestExtension',
+    ]);
     // The district above sees the campaign but acts at no unit of it.
     expect(campaignAllowedActions(campaign, inCampaign, UNITS, { unitIds: ['district'] }, now)).toEqual([]);
     expect(campaignAllowedActions(campaign, inCampaign, UNITS, { unitIds: ['ch1'] }, campaignEndsAt('2026-12-31') + 1)).toEqual([
       'viewContributions',
+      'remit',
+      'requestExtension',
     ]);
   });
 });

@@ -22,11 +22,38 @@ export const CONTRIBUTION_METHODS = ['cash', 'transfer', 'in-kind'] as const;
 export type ContributionMethod = (typeof CONTRIBUTION_METHODS)[number];
 
 /** What happened to a campaign, in its timeline (the `campaign_events` table). */
-export const CAMPAIGN_EVENT_ACTIONS = ['created', 'launched', 'quota_set', 'reminded', 'closed', 'cancelled', 'reversal'] as const;
+export const CAMPAIGN_EVENT_ACTIONS = [
+  'created',
+  'launched',
+  'quota_set',
+  'reminded',
+  'closed',
+  'cancelled',
+  'reversal',
+  'remittance',
+  'remittance_confirmed',
+  'remittance_disputed',
+  'remittance_withdrawn',
+  'extension_requested',
+  'extension_approved',
+  'extension_refused',
+  'extension_withdrawn',
+] as const;
 export type CampaignEventAction = (typeof CAMPAIGN_EVENT_ACTIONS)[number];
 
 /** What a caller may do on a campaign; the API lists these as `allowedActions`. */
-export type CampaignAction = 'launch' | 'cancel' | 'setQuota' | 'contribute' | 'viewContributions';
+export type CampaignAction = 'launch' | 'cancel' | 'setQuota' | 'contribute' | 'viewContributions' | 'remit' | 'requestExtension';
+
+/**
+ * A remittance (a unit handing money to its parent) waits for the parent's confirmation (a one-step
+ * case): confirmed, disputed (rejected with a reason), or withdrawn by the unit before anyone decided.
+ */
+export const REMITTANCE_STATUSES = ['pending', 'confirmed', 'disputed', 'withdrawn'] as const;
+export type RemittanceStatus = (typeof REMITTANCE_STATUSES)[number];
+
+/** An extension request, decided by the parent (a one-step case). */
+export const EXTENSION_STATUSES = ['pending', 'approved', 'refused', 'withdrawn'] as const;
+export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
 
 /** Days before the end at which units below pace are reminded (T−7 and T−1). */
 export const CAMPAIGN_REMINDER_DAYS: readonly number[] = [7, 1];
@@ -85,14 +112,18 @@ export function checkNewCampaign(
   return null;
 }
 
-/** A contribution's date: within the campaign's dates and not after today in Vietnam. */
-export function checkContributionDate(date: string, dates: CampaignDates, now: number): RuleViolation | null {
+/**
+ * A contribution's date: within the campaign's dates and not after today in Vietnam. A unit holding an
+ * approved extension (`extendedUntil`) may date entries up to that day.
+ */
+export function checkContributionDate(date: string, dates: CampaignDates, now: number, extendedUntil: string | null = null): RuleViolation | null {
   const today = dateInHcm(now);
+  const last = extendedUntil && extendedUntil > dates.endDate ? extendedUntil : dates.endDate;
   if (date > today) return violation('unprocessable', 'campaign.contribution_date_future', { today: vietnameseDate(today) });
-  if (date < dates.startDate || date > dates.endDate) {
+  if (date < dates.startDate || date > last) {
     return violation('unprocessable', 'campaign.contribution_date_outside', {
       startDate: vietnameseDate(dates.startDate),
-      endDate: vietnameseDate(dates.endDate),
+      endDate: vietnameseDate(last),
     });
   }
   return null;
@@ -102,12 +133,58 @@ export function checkContributionDate(date: string, dates: CampaignDates, now: n
  * Whether the campaign takes entries (contributions, reversals) now. The status alone is not enough:
  * between the end of the end date and the workflow's close, the status still says open.
  */
-export function checkTakesEntries(campaign: CampaignFacts, now: number): RuleViolation | null {
+export function checkTakesEntries(campaign: CampaignFacts, now: number, extendedUntil: string | null = null): RuleViolation | null {
   if (campaign.status === 'draft') return violation('conflict', 'campaign.not_open');
   if (campaign.status === 'cancelled') return cancelled;
+  // An approved extension holds for its unit until the end of its day, whether or not the close has run.
+  if (extendedUntil && now <= campaignEndsAt(extendedUntil)) return null;
   if (campaign.status !== 'open' || isPastEnd(campaign, now)) {
     return violation('conflict', 'campaign.closed', { endDate: vietnameseDate(campaign.endDate) });
   }
+  return null;
+}
+
+/**
+ * Handing money up (a remittance) or asking for more time: once launched, also after the close (the
+ * money collected still has to reach the parent), never in a cancelled campaign. The launching unit
+ * has no parent in the campaign: it neither remits nor asks (it sets the campaign's dates itself).
+ */
+export function checkUnitRequest(campaign: CampaignFacts, unitId: string): RuleViolation | null {
+  if (campaign.status === 'draft') return violation('conflict', 'campaign.not_open');
+  if (campaign.status === 'cancelled') return cancelled;
+  if (unitId === campaign.unitId) return violation('unprocessable', 'campaign.request_root');
+  return null;
+}
+
+/**
+ * What a unit holds in a campaign and may hand to its parent: its own net entries, plus what its
+ * children remitted and it confirmed, less what it has remitted itself (pending or confirmed; a
+ * disputed or withdrawn remittance gives its amount back).
+ */
+export function unitHoldings(totals: { collected: number; received: number; remitted: number }): number {
+  return totals.collected + totals.received - totals.remitted;
+}
+
+/** A remittance's amount: whole đồng, at least 1, at most what the unit holds. */
+export function checkRemittanceAmount(amount: number, holds: number): RuleViolation | null {
+  if (!isVnd(amount) || amount < 1) return violation('unprocessable', 'campaign.remittance_amount_invalid');
+  if (amount > holds) return violation('unprocessable', 'campaign.remittance_exceeds_holdings', { amount, holds: Math.max(0, holds) });
+  return null;
+}
+
+/** A remittance's date: on or after the campaign's start, not after today in Vietnam. */
+export function checkRemittanceDate(date: string, dates: CampaignDates, now: number): RuleViolation | null {
+  const today = dateInHcm(now);
+  if (date > today) return violation('unprocessable', 'campaign.remittance_date_future', { today: vietnameseDate(today) });
+  if (date < dates.startDate) return violation('unprocessable', 'campaign.remittance_date_before_start', { startDate: vietnameseDate(dates.startDate) });
+  return null;
+}
+
+/** An extension's date: after the campaign's end date and not before today (more time, not time gone by). */
+export function checkExtensionDate(until: string, dates: CampaignDates, now: number): RuleViolation | null {
+  if (until <= dates.endDate) return violation('unprocessable', 'campaign.extension_not_later', { endDate: vietnameseDate(dates.endDate) });
+  const today = dateInHcm(now);
+  if (until < today) return violation('unprocessable', 'campaign.extension_in_past', { today: vietnameseDate(today) });
   return null;
 }
 
@@ -209,6 +286,7 @@ export function campaignAllowedActions(
   units: readonly UnitNode[],
   actor: Pick<Actor, 'unitIds'>,
   now: number,
+  extensions: ReadonlyMap<string, string> = new Map(),
 ): CampaignAction[] {
   const actions: CampaignAction[] = [];
   const atRoot = actsAt(actor, campaign.unitId);
@@ -218,8 +296,9 @@ export function campaignAllowedActions(
   // A quota can be set by whoever acts at a unit of the campaign that has units below it in the campaign.
   const parents = new Set(units.filter((u) => u.parentId !== null && inCampaign.has(u.id) && u.id !== campaign.unitId).map((u) => u.parentId!));
   if (!checkQuotaWindow(campaign, now) && acting.some((id) => parents.has(id))) actions.push('setQuota');
-  if (acting.length > 0 && !checkTakesEntries(campaign, now)) actions.push('contribute');
+  if (acting.some((id) => !checkTakesEntries(campaign, now, extensions.get(id) ?? null))) actions.push('contribute');
   if (acting.length > 0) actions.push('viewContributions');
+  if (acting.some((id) => !checkUnitRequest(campaign, id))) actions.push('remit', 'requestExtension');
   return actions;
 }
 
@@ -235,6 +314,10 @@ export interface ProgressNode {
   quota: number | null;
   /** Net VND collected by the unit and every unit below it (reversals subtracted). */
   collected: number;
+  /** VND the unit itself has handed to its parent, pending or confirmed (not the subtree's: money moves within it). */
+  remitted: number;
+  /** Of `remitted`, what the parent has confirmed receiving. */
+  confirmed: number;
   /** collected ÷ quota in percent, one decimal; null without a quota (or a quota of 0). */
   percent: number | null;
   /** collected ÷ quota at least the share of the campaign's time passed; null without a quota. */
@@ -253,6 +336,9 @@ export function progressTree(input: {
   target: number;
   quotas: ReadonlyMap<string, number>;
   collectedOwn: ReadonlyMap<string, number>;
+  /** Each unit's own remittances to its parent (pending + confirmed) and the confirmed part; none when absent. */
+  remittedOwn?: ReadonlyMap<string, number>;
+  confirmedOwn?: ReadonlyMap<string, number>;
   dates: CampaignDates;
   now: number;
 }): ProgressNode {
@@ -270,7 +356,15 @@ export function progressTree(input: {
       .map((c) => build(c.id, seen));
     const collected = kids.reduce((sum, k) => sum + k.collected, input.collectedOwn.get(id) ?? 0);
     const quota = id === input.rootId ? input.target : input.quotas.get(id) ?? null;
-    return { unit: { id: unit.id, name: unit.name, levelCode: unit.levelCode }, quota, collected, ...pace(collected, quota, share), children: kids };
+    return {
+      unit: { id: unit.id, name: unit.name, levelCode: unit.levelCode },
+      quota,
+      collected,
+      remitted: input.remittedOwn?.get(id) ?? 0,
+      confirmed: input.confirmedOwn?.get(id) ?? 0,
+      ...pace(collected, quota, share),
+      children: kids,
+    };
   };
   return build(input.rootId, new Set());
 }

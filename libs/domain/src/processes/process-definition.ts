@@ -54,6 +54,11 @@ export interface StepDefinition {
    * the same unit signs). Skipped when the previous step is skipped.
    */
   sameUnitAsPrevious?: boolean;
+  /**
+   * Never decided at the case's own unit: the search for `levels` starts at the origin's parent (a
+   * unit hands money to its parent, which confirms it, whatever the level of either).
+   */
+  aboveOrigin?: boolean;
   /** Skip the step when the organization has none of `levels` above the case (instead of refusing it). */
   optional?: boolean;
   /**
@@ -154,6 +159,7 @@ const stepSchema = z
     levels: z.array(z.string().min(1)).min(1).optional(),
     sameUnitAsPrevious: z.boolean().optional(),
     optional: z.boolean().optional(),
+    aboveOrigin: z.boolean().optional(),
     when: z.strictObject({ field: z.string().min(1), in: z.array(scalar).min(1) }).optional(),
     deciders: z
       .union([
@@ -187,6 +193,7 @@ const stepSchema = z
   .refine((s) => (s.sameUnitAsPrevious ? !s.levels : !!s.levels), {
     message: 'a step names its levels, or is decided at the same unit as the previous step (sameUnitAsPrevious), not both',
   })
+  .refine((s) => !(s.sameUnitAsPrevious && s.aboveOrigin), { message: 'aboveOrigin names where levels are searched: not for a step at the previous unit' })
   .refine((s) => !(s.sameUnitAsPrevious && s.optional), { message: 'optional means a level may be missing: not for a step at the previous unit' })
   .refine((s) => !s.approveData?.some((f) => f.maxFromSetting && f.type !== 'vnd'), { message: 'maxFromSetting is for vnd fields' })
   .refine(
@@ -532,7 +539,8 @@ export function resolveChain(
         continue;
       }
       const levels = step.levels ?? [];
-      index = path.findIndex((u, i) => i >= from && levels.includes(u.levelCode));
+      const lowest = step.aboveOrigin ? Math.max(from, 1) : from;
+      index = path.findIndex((u, i) => i >= lowest && levels.includes(u.levelCode));
       previous = index;
       if (index < 0) {
         if (step.optional) continue;

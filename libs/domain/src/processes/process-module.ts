@@ -33,6 +33,13 @@ export interface ProcessModule {
    * installs the chain and the module's phase; a process that needs workflow code of its own names it.
    */
   workflowType?: string;
+  /**
+   * Who opens its cases. Absent: anyone through `POST /api/cases`. Set: only the named primitive (a
+   * campaign opens a case to confirm a remittance), for the purpose it names; the generic route refuses
+   * the type. The primitive finds the module by purpose (`startedBy`), so generic code names no process,
+   * and a case's outcome goes back to the primitive (`CaseOutcomeHandlers` in libs/persistence).
+   */
+  startedBy?: { primitive: string; purpose: string };
 }
 
 /** The processes a build runs, checked once at boot. */
@@ -43,9 +50,15 @@ export class ProcessRegistry {
   constructor(readonly modules: readonly ProcessModule[]) {
     const problems: string[] = [];
     const byType = new Map<string, ProcessModule>();
+    const purposes = new Map<string, string>();
     for (const m of modules) {
       if (byType.has(m.processType)) problems.push(`${m.processType} is registered twice`);
       byType.set(m.processType, m);
+      if (m.startedBy) {
+        const key = `${m.startedBy.primitive}/${m.startedBy.purpose}`;
+        if (purposes.has(key)) problems.push(`${m.processType} and ${purposes.get(key)} both serve ${key}`);
+        purposes.set(key, m.processType);
+      }
       if (m.definitions.length === 0) problems.push(`${m.processType} has no definition`);
       for (const d of m.definitions) {
         if (d.processType !== m.processType) problems.push(`${m.processType} holds a definition of ${d.processType}`);
@@ -72,6 +85,17 @@ export class ProcessRegistry {
   workflowTypeOf(processType: string): string | null {
     const m = this.get(processType);
     return m ? (m.workflowType ?? CASE_WORKFLOW_TYPE) : null;
+  }
+
+  /** Whether `POST /api/cases` may open cases of this type (not one a primitive opens itself). */
+  startableByApi(processType: string): boolean {
+    const m = this.get(processType);
+    return !!m && !m.startedBy;
+  }
+
+  /** The module a primitive opens its cases of `purpose` with, or null when the build has none. */
+  startedBy(primitive: string, purpose: string): ProcessModule | null {
+    return this.modules.find((m) => m.startedBy?.primitive === primitive && m.startedBy.purpose === purpose) ?? null;
   }
 
   phaseOf(processType: string): ExecutionPhase | null {

@@ -107,16 +107,17 @@ export async function organizationUnits(manager: EntityManager | DataSource, org
 
 /**
  * A campaign's progress tree, now: the units below the launching unit, their quotas and the running
- * totals (one row per unit that has entries; no contribution is read).
+ * totals (one row per unit that has entries or remittances; no contribution is read).
  */
 export async function campaignProgress(manager: EntityManager | DataSource, campaign: CampaignRow, now: number): Promise<ProgressNode> {
   const all = await organizationUnits(manager, campaign.organization_id);
   const inCampaign = subtreeIds(all, campaign.unit_id);
   const [quotas, totals] = await Promise.all([
     manager.query<{ unit_id: string; amount: string }[]>('SELECT unit_id, amount FROM campaign_quotas WHERE campaign_id = $1', [campaign.id]),
-    manager.query<{ unit_id: string; collected: string }[]>('SELECT unit_id, collected FROM campaign_unit_totals WHERE campaign_id = $1', [
-      campaign.id,
-    ]),
+    manager.query<{ unit_id: string; collected: string; remitted: string; confirmed: string }[]>(
+      'SELECT unit_id, collected, remitted, confirmed FROM campaign_unit_totals WHERE campaign_id = $1',
+      [campaign.id],
+    ),
   ]);
   return progressTree({
     units: all.filter((u) => inCampaign.has(u.id)),
@@ -124,6 +125,8 @@ export async function campaignProgress(manager: EntityManager | DataSource, camp
     target: Number(campaign.target),
     quotas: new Map(quotas.map((q) => [q.unit_id, Number(q.amount)])),
     collectedOwn: new Map(totals.map((t) => [t.unit_id, Number(t.collected)])),
+    remittedOwn: new Map(totals.map((t) => [t.unit_id, Number(t.remitted)])),
+    confirmedOwn: new Map(totals.map((t) => [t.unit_id, Number(t.confirmed)])),
     dates: { startDate: campaign.start_date, endDate: campaign.end_date },
     now,
   });

@@ -8,6 +8,8 @@ import {
   CaseEvent,
   barredFromCurrentStep,
   CaseState,
+  chainOutcome,
+  decisiveVote,
   definitionOfCase,
   ExecutionPhase,
   FINAL_STATUSES,
@@ -20,6 +22,7 @@ import {
   stepDeciders,
 } from '@lienthong/domain';
 import { LEDGER_ENTRY_KINDS } from '../entities';
+import { CaseOutcomeHandlers } from './case-outcomes';
 
 /**
  * Kinds addressed to a step's deciders: the initiator never decides their own case, so is never told
@@ -45,6 +48,7 @@ export class CaseProjectionService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(PROCESS_REGISTRY) private readonly processes: ProcessRegistry,
+    private readonly outcomes: CaseOutcomeHandlers,
   ) {}
 
   /**
@@ -70,8 +74,7 @@ export class CaseProjectionService {
     // ledger, notifications for exactly the events this statement inserted, and the caller's check.
     // A second projection carrying the same events waits on the first's event rows (unique case_id,
     // seq), then finds them there: it inserts none of them and so notifies nobody again.
-    await this.dataSource.query(
-      `WITH upserted AS (
+    const sql = `WITH upserted AS (
          INSERT INTO cases (${columns.join(', ')}) VALUES (${values.join(', ')})
          ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')}
          WHERE cases.last_seq < EXCLUDED.last_seq
@@ -109,9 +112,31 @@ export class CaseProjectionService {
        ), settled AS (
          DELETE FROM projection_checks WHERE case_id = ${caseId}::uuid AND update_id = ANY(${p.add(settles ? [settles] : [])}::text[])
        )
-       SELECT 1`,
-      p.values,
-    );
+       SELECT seq FROM inserted`;
+
+    // A case a primitive opened (a campaign's remittance) tells it how its chain ended. The outcome is
+    // written in the same transaction as the event that carries it, and only by the write that inserted
+    // that event: the event's unique (case_id, seq) makes it exactly once, whoever writes it (the API
+    // after its Update, the worker's reconciler after the API died in between, the workflow's own
+    // activity) and however often. Should the process die before the commit, neither is written and
+    // the next writer (the reconciler, for the check row left behind) writes both. A workflow activity
+    // at completion would also run at least once, but it would need its own idempotency and add
+    // history events to every such case; this costs one transaction only where a chain ends.
+    const startedBy = this.processes.get(state.processType)?.startedBy;
+    const ending = startedBy ? events.filter((e) => chainOutcome(state, e) !== null) : [];
+    if (!startedBy || ending.length === 0) {
+      await this.dataSource.query(sql, p.values);
+      return;
+    }
+    const handler = this.outcomes.get(startedBy.primitive);
+    await this.dataSource.transaction(async (m) => {
+      const rows = await m.query<{ seq: number }[]>(sql, p.values);
+      const inserted = new Set(rows.map((r) => r.seq));
+      for (const event of ending) {
+        if (!inserted.has(event.seq)) continue;
+        await handler(m, { caseId: state.caseId, purpose: startedBy.purpose, outcome: chainOutcome(state, event)!, event, state });
+      }
+    });
   }
 
   /** The definition the case was started with (its organization's own variant, if there is one). */
@@ -260,12 +285,6 @@ export function searchText(state: CaseState, definition: ProcessDefinition | nul
   return foldVietnamese(parts.join(' '));
 }
 
-/** Reached the count a step needs: `data.votes`/`data.required` are only there when a step needs several. */
-function decisive(event: CaseEvent): boolean {
-  const { votes, required } = event.data ?? {};
-  return typeof required !== 'number' || (typeof votes === 'number' && votes >= required);
-}
-
 /**
  * Who an event tells what. Derived from the event and the case's frozen chain, not from the state at
  * the end of the batch, so an event always yields the same notifications whichever projection carries it.
@@ -285,7 +304,7 @@ export function notificationsFor(state: CaseState, event: CaseEvent, phase: Exec
       if (step) return [{ kind: 'decision_needed', to: stepDeciders(step), params: withComment(stepParams) }];
       return event.unitId ? [{ kind: 'decision_needed', to: { units: [event.unitId] }, params: withComment(stepParams) }] : [];
     case 'approved': {
-      if (!step || !decisive(event)) return [];
+      if (!step || !decisiveVote(event)) return [];
       const next = state.chain[stepIndex + 1];
       if (next) return [{ kind: 'decision_needed', to: stepDeciders(next), params: at(next) }];
       return [{ kind: 'case_approved', to: initiator, params: withComment(stepParams) }];
@@ -293,7 +312,7 @@ export function notificationsFor(state: CaseState, event: CaseEvent, phase: Exec
     case 'returned':
       return [{ kind: 'case_returned', to: initiator, params: withComment(stepParams) }];
     case 'rejected':
-      return decisive(event) ? [{ kind: 'case_rejected', to: initiator, params: withComment(stepParams) }] : [];
+      return decisiveVote(event) ? [{ kind: 'case_rejected', to: initiator, params: withComment(stepParams) }] : [];
     case 'cancelled':
       if (step) return [{ kind: 'case_cancelled', to: stepDeciders(step), params: withComment(stepParams) }];
       return event.unitId ? [{ kind: 'case_cancelled', to: { units: [event.unitId] }, params: withComment(stepParams) }] : [];

@@ -33,6 +33,18 @@ export class CampaignUnitTotal {
   @Column({ type: 'int', default: 0 })
   entries: number;
 
+  /** VND the unit has handed to its parent, pending or confirmed (a disputed or withdrawn remittance gives it back). */
+  @Column({ type: 'bigint', default: 0, transformer: VND_TRANSFORMER })
+  remitted: number;
+
+  /** Of `remitted`, what the parent confirmed. */
+  @Column({ type: 'bigint', default: 0, transformer: VND_TRANSFORMER })
+  confirmed: number;
+
+  /** VND the unit's children remitted to it and it confirmed: part of what it holds and may remit. */
+  @Column({ type: 'bigint', default: 0, transformer: VND_TRANSFORMER })
+  received: number;
+
   /** The last receipt number given. */
   @Column({ name: 'last_receipt', type: 'int', default: 0 })
   lastReceipt: number;

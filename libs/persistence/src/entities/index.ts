@@ -3,6 +3,8 @@ import { Campaign } from './campaign.entity';
 import { CampaignEventEntity } from './campaign-event.entity';
 import { CampaignQuota } from './campaign-quota.entity';
 import { CampaignUnitTotal } from './campaign-unit-total.entity';
+import { ExtensionRequestEntity } from './extension-request.entity';
+import { RemittanceEntity } from './remittance.entity';
 import { Contribution } from './contribution.entity';
 import { Case } from './case.entity';
 import { CouncilMember } from './council-member.entity';
@@ -25,6 +27,8 @@ export {
   CampaignEventEntity,
   CampaignQuota,
   CampaignUnitTotal,
+  RemittanceEntity,
+  ExtensionRequestEntity,
   Contribution,
   Case,
   CaseEventEntity,
@@ -63,5 +67,7 @@ export const ENTITIES = [
   CampaignQuota,
   CampaignEventEntity,
   CampaignUnitTotal,
+  RemittanceEntity,
+  ExtensionRequestEntity,
   Contribution,
 ];

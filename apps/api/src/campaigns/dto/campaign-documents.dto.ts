@@ -18,7 +18,7 @@ export class DisclosureQueryDto {
 /*
  * The public disclosure (công khai, Nghị định 93/2021). The shape is `CampaignDisclosure` of
  * @lienthong/documents (plus ids), so the PDF and XLSX print this JSON as it is. Remittance figures
- * (`remitted`, `confirmed`) are not part of it yet: see CampaignDocumentsService's extension point.
+ * (`remitted`, `confirmed`) come from the remittances' ledger (`campaign_remittances`, `campaign_unit_totals`).
  */
 
 export class DisclosureHeaderDto {
@@ -70,6 +70,9 @@ export class UnitTotalDto {
   @ApiProperty({ example: 1, description: '0 for the launching unit; indents the name' }) depth: number;
   @ApiProperty({ example: 7, description: 'Entries standing, recorded by the unit itself' }) count: number;
   @ApiProperty({ example: 4_300_000, description: 'Net VND recorded by the unit itself (not its subtree)' }) received: number;
+  @ApiProperty({ example: 4_000_000, description: 'VND the unit handed to its parent, pending or confirmed (disputed ones not counted)' })
+  remitted: number;
+  @ApiProperty({ example: 3_000_000, description: 'Of `remitted`, what the parent confirmed receiving' }) confirmed: number;
 }
 
 export class DisclosureTotalsDto {
@@ -77,6 +80,9 @@ export class DisclosureTotalsDto {
   @ApiProperty({ example: 15, description: 'Entries standing in the whole campaign' }) contributions: number;
   @ApiProperty({ type: [MethodTotalDto], description: 'Every method, in a fixed order (cash, transfer, in-kind)' }) byMethod: MethodTotalDto[];
   @ApiProperty({ type: [UnitTotalDto], description: 'The launching unit and every unit below it, parents first' }) byUnit: UnitTotalDto[];
+  @ApiProperty({ example: 6_000_000, description: 'VND handed to the launching unit by the units right below it, pending or confirmed' })
+  remitted: number;
+  @ApiProperty({ example: 4_500_000, description: 'Of `remitted`, what the launching unit confirmed receiving' }) confirmed: number;
   @ApiProperty({
     example: 8_500_000,
     description: 'What the campaign holds: received, as no spending is recorded and remittances move money between its own units',

@@ -141,6 +141,44 @@ export class ReverseContributionDto {
   reason: string;
 }
 
+export class RecordRemittanceDto {
+  @ApiProperty({ format: 'uuid', description: 'The unit handing the money to its parent; the caller is an officer or the chair there' })
+  @IsUUID('all')
+  unitId: string;
+
+  @ApiProperty({ example: 1_500_000, minimum: 1, description: 'VND, whole đồng; at most what the unit holds in the campaign' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_VND)
+  amount: number;
+
+  @ApiProperty({ example: '2026-12-01', description: 'YYYY-MM-DD: the day the money was handed over; not in the future, not before the start' })
+  @Matches(ISO_DATE, { message: 'date must be YYYY-MM-DD' })
+  date: string;
+
+  @ApiPropertyOptional({ example: 'Phiếu thu số 12', maxLength: 200, description: 'A receipt number or a transfer reference' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reference?: string;
+}
+
+export class RequestExtensionDto {
+  @ApiProperty({ format: 'uuid', description: 'The unit asking for more time; the caller is an officer or the chair there' })
+  @IsUUID('all')
+  unitId: string;
+
+  @ApiProperty({ example: '2027-01-15', description: 'YYYY-MM-DD: after the campaign’s end date, not before today; entries until the end of that day' })
+  @Matches(ISO_DATE, { message: 'until must be YYYY-MM-DD' })
+  until: string;
+
+  @ApiProperty({ example: 'Nhiều hội viên đi làm ăn xa, cuối tháng Giêng mới về.', maxLength: 2000 })
+  @IsString()
+  @MaxLength(2000)
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  reason: string;
+}
+
 export class ListContributionsQueryDto {
   @ApiProperty({ format: 'uuid', description: "The unit whose entries to list (a parent's list holds its whole subtree)" })
   @IsUUID('all')

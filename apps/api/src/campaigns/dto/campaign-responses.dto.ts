@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CAMPAIGN_EVENT_ACTIONS, CAMPAIGN_STATUSES, CampaignAction, CampaignEventAction, CampaignStatus, CONTRIBUTION_METHODS, ContributionMethod, DONOR_KINDS, DonorKind } from '@lienthong/domain';
 
-export const CAMPAIGN_ACTIONS: CampaignAction[] = ['launch', 'cancel', 'setQuota', 'contribute', 'viewContributions'];
+export const CAMPAIGN_ACTIONS: CampaignAction[] = ['launch', 'cancel', 'setQuota', 'contribute', 'viewContributions', 'remit', 'requestExtension'];
 
 export class CampaignUnitDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -54,12 +54,28 @@ export class CampaignDetailDto extends CampaignSummaryDto {
   @ApiProperty({ type: Number, nullable: true, example: 100_000, description: 'Suggested gift per member, VND' }) suggestion: number | null;
   @ApiProperty({ example: false }) public: boolean;
   @ApiProperty({ example: 37, description: 'Entries in the whole campaign, reversals included' }) entries: number;
+  @ApiProperty({
+    example: 6_000_000,
+    description: 'VND handed to the launching unit by the units right below it, pending or confirmed (disputed ones are not counted)',
+  })
+  remitted: number;
+  @ApiProperty({ example: 4_500_000, description: 'Of `remitted`, what the launching unit has confirmed receiving' }) confirmed: number;
+  @ApiProperty({
+    type: () => [CampaignExtensionViewDto],
+    description: 'Approved extensions: each lets its unit record contributions until the end of `until`',
+  })
+  extensions: CampaignExtensionViewDto[];
   @ApiProperty({ type: CampaignPersonDto }) createdBy: CampaignPersonDto;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) launchedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
   @ApiProperty({ type: [CampaignEventDto], description: 'Oldest first' }) timeline: CampaignEventDto[];
   @ApiProperty({ enum: CAMPAIGN_ACTIONS, isArray: true, example: ['setQuota', 'contribute', 'viewContributions'] })
   allowedActions: CampaignAction[];
+}
+
+export class CampaignExtensionViewDto {
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty({ example: '2027-01-15' }) until: string;
 }
 
 export class CampaignStatusDto {
@@ -77,6 +93,9 @@ export class ProgressNodeDto {
   @ApiProperty({ type: Number, nullable: true, example: 20_000_000, description: "VND; the root's is the target; null without one" })
   quota: number | null;
   @ApiProperty({ example: 8_500_000, description: 'Net VND of the unit and its whole subtree' }) collected: number;
+  @ApiProperty({ example: 3_000_000, description: 'VND the unit itself has handed to its parent, pending or confirmed (its own, not its subtree’s)' })
+  remitted: number;
+  @ApiProperty({ example: 1_500_000, description: 'Of `remitted`, what the parent has confirmed' }) confirmed: number;
   @ApiProperty({ type: Number, nullable: true, example: 42.5, description: 'collected ÷ quota, percent, one decimal; null without a quota' })
   percent: number | null;
   @ApiProperty({
@@ -119,4 +138,15 @@ export class ContributionListDto {
   @ApiProperty({ example: 50 }) pageSize: number;
   @ApiProperty({ example: 12, description: 'Entries of the unit (and its subtree) in all pages' }) total: number;
   @ApiProperty({ example: 6_200_000, description: 'Net VND of those entries' }) collected: number;
+}
+
+export class RemittanceCreatedDto {
+  @ApiProperty({ format: 'uuid', description: 'The remittance in the campaign’s ledger' }) id: string;
+  @ApiProperty({ format: 'uuid', description: 'Its confirmation case, in the parent’s inbox (`POST /api/cases/:id/decisions`: approve confirms, reject disputes)' })
+  caseId: string;
+}
+
+export class ExtensionCreatedDto {
+  @ApiProperty({ format: 'uuid', description: 'The request (in the campaign’s timeline)' }) id: string;
+  @ApiProperty({ format: 'uuid', description: 'Its case, in the parent’s inbox (approve grants it, reject with a reason refuses it)' }) caseId: string;
 }

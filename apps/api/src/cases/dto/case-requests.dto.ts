@@ -35,7 +35,11 @@ export const PAGE_MAX = 100_000;
 export const PAGE_SIZE_MAX = 100;
 
 export class CreateCaseDto {
-  @ApiProperty({ enum: PROCESSES.types, example: PROCESSES.types[0], description: 'Which process' })
+  @ApiProperty({
+    enum: PROCESSES.types.filter((t) => PROCESSES.startableByApi(t)),
+    example: PROCESSES.types[0],
+    description: 'Which process (those a primitive opens itself, such as a campaign’s remittances, are opened through its own routes: 422 `process.not_startable`)',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(64)

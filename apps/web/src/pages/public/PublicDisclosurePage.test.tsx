@@ -40,9 +40,11 @@ const DISCLOSURE: Schemas['CampaignDisclosureDto'] = {
       { method: 'in-kind', count: 1, amount: 200_000 },
     ],
     byUnit: [
-      { unitId: 'u-1', unitName: 'Hội CCB phường Ngọc Thụy', levelCode: 'ward', depth: 0, count: 1, received: 2_000_000 },
-      { unitId: 'u-2', unitName: 'Chi hội 1', levelCode: 'branch', depth: 1, count: 4, received: 1_100_000 },
+      { unitId: 'u-1', unitName: 'Hội CCB phường Ngọc Thụy', levelCode: 'ward', depth: 0, count: 1, received: 2_000_000, remitted: 0, confirmed: 0 },
+      { unitId: 'u-2', unitName: 'Chi hội 1', levelCode: 'branch', depth: 1, count: 4, received: 1_100_000, remitted: 1_000_000, confirmed: 1_000_000 },
     ],
+    remitted: 1_000_000,
+    confirmed: 1_000_000,
     balance: 3_100_000,
   },
   donors: [{ name: 'Nguyễn Văn Hùng', unitName: 'Chi hội 1', amount: 500_000 }],
