@@ -14,6 +14,7 @@ import { CaseDetailPage } from './pages/CaseDetailPage';
 import { CasesPage } from './pages/CasesPage';
 import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
+import { MembersPage } from './pages/MembersPage';
 import { NewCasePage } from './pages/NewCasePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PublicDisclosurePage } from './pages/public/PublicDisclosurePage';
@@ -46,6 +47,7 @@ const router = createBrowserRouter([
       { path: '/cases/new', element: <NewCasePage /> },
       { path: '/cases/new/:processType', element: <NewCasePage /> },
       { path: '/cases/:id', element: <CaseDetailPage /> },
+      { path: '/members', element: <MembersPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

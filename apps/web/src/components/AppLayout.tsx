@@ -1,4 +1,4 @@
-import { FileAddOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined } from '@ant-design/icons';
+import { FileAddOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -49,6 +49,11 @@ export function AppLayout() {
         {startableProcesses(session.user).length > 0 && (
           <NavLink to="/cases/new">
             <FileAddOutlined aria-hidden /> {t('nav.newCase')}
+          </NavLink>
+        )}
+        {session.user.memberships.some((m) => m.role !== 'member') && (
+          <NavLink to="/members">
+            <TeamOutlined aria-hidden /> {t('nav.members')}
           </NavLink>
         )}
       </nav>
