@@ -148,8 +148,28 @@ describe('members register: Excel template, import with a row report, export (re
     expect(binh).toEqual({ full_name: 'TRẦN VĂN BÌNH', address: 'Tổ 7, phường Ngọc Thụy' });
 
     // A file naming one person twice takes the first row only.
-    const twice = (await importFile('ngocthuy.ch1', unit.ch1, await workbook([edited[1], edited[1]]), 200)).body as Report;
-    expect(twice).toMatchObject({ unchanged: 1, errors: [{ row: 3, message: 'Trùng với dòng 2 (cùng hội viên).' }] });
+    const newcomer = [null, 'Hồ Văn Mới', 1961, null, null, null, null, null, null, null, null];
+    const twice = (await importFile('ngocthuy.ch1', unit.ch1, await workbook([edited[0], edited[0], edited[1], edited[1], newcomer, newcomer]), 200))
+      .body as Report;
+    expect(twice).toMatchObject({ created: 1, unchanged: 2 });
+    expect(twice.errors).toEqual([
+      { row: 3, message: 'Trùng với dòng 2 (cùng hội viên).' },
+      { row: 5, message: 'Trùng mã hội viên "CH1-002" với dòng 4.' },
+      { row: 7, message: 'Trùng với dòng 6 (cùng hội viên).' },
+    ]);
+    expect(await countAt(unit.ch1)).toBe(before + 1);
+
+    // The ward's own code for a member registered without one: the same person, who takes the code.
+    const withCode = [['CH1-005', 'Đỗ Văn Em', 1947, 'Nam', null, null, '01/05/1990', 'Có', 'Đã từ trần', '15/02/2024', null]];
+    expect((await importFile('ngocthuy.ch1', unit.ch1, await workbook(withCode), 200)).body).toMatchObject({ created: 0, updated: 1, errors: [] });
+    const [em] = await apps.dataSource.query(`SELECT member_code FROM members WHERE unit_id = $1 AND full_name = 'Đỗ Văn Em'`, [unit.ch1]);
+    expect(em.member_code).toBe('CH1-005');
+    expect((await importFile('ngocthuy.ch1', unit.ch1, await workbook(withCode), 200)).body).toMatchObject({ updated: 0, unchanged: 1 });
+    // Another code for the same name and birth year is someone else's: refused, not a second Đỗ Văn Em.
+    const otherCode = [['CH1-006', 'Đỗ Văn Em', 1947, null, null, null, null, null, null, null, null]];
+    expect((await importFile('ngocthuy.ch1', unit.ch1, await workbook(otherCode), 200)).body.errors).toEqual([
+      { row: 2, message: 'Đã có hội viên cùng tên và năm sinh với mã "CH1-005"; ghi đúng mã đó để cập nhật.' },
+    ]);
   });
 
   it('export → import is a no-op, for a branch and for its ward (the branch members placed by the "Đơn vị" column)', async () => {

@@ -198,9 +198,17 @@ export class MembersService {
     let unchanged = 0;
     const rowOfMember = new Map<string, number>();
     const rowOfNew = new Map<string, number>();
+    const rowOfCode = new Map<string, number>();
     for (const { row, values, unitId } of good) {
       let existing: MemberRecord | undefined;
       if (values.memberCode !== null) {
+        // A code names one person in a file (two rows giving it would also clash in the database).
+        const earlier = rowOfCode.get(values.memberCode);
+        if (earlier !== undefined) {
+          errors.push({ row, message: `Trùng mã hội viên "${values.memberCode}" với dòng ${earlier}.` });
+          continue;
+        }
+        rowOfCode.set(values.memberCode, row);
         existing = byCode.get(values.memberCode);
         if (existing && !subtree.has(existing.unit_id)) {
           errors.push({ row, message: `Mã hội viên "${values.memberCode}" đã dùng cho một hội viên của đơn vị khác.` });
@@ -210,6 +218,20 @@ export class MembersService {
           errors.push({ row, message: `Mã hội viên "${values.memberCode}" do hệ thống cấp mà không có; để trống để hệ thống tự cấp mã mới.` });
           continue;
         }
+        if (!existing) {
+          // The ward's own code for someone registered before without one (given HV-…): the same person, who takes the code.
+          const matches = byKey.get(personKey(unitId ?? unit.id, values.fullName, values.birthYear)) ?? [];
+          const other = matches.find((m) => !GENERATED_MEMBER_CODE.test(m.member_code));
+          if (other) {
+            errors.push({ row, message: `Đã có hội viên cùng tên và năm sinh với mã "${other.member_code}"; ghi đúng mã đó để cập nhật.` });
+            continue;
+          }
+          if (matches.length > 1) {
+            errors.push({ row, message: `Có ${matches.length} hội viên cùng tên và năm sinh; ghi mã hội viên để chọn đúng người.` });
+            continue;
+          }
+          existing = matches[0];
+        }
       } else {
         const matches = byKey.get(personKey(unitId ?? unit.id, values.fullName, values.birthYear)) ?? [];
         if (matches.length > 1) {
@@ -218,24 +240,25 @@ export class MembersService {
         }
         existing = matches[0];
       }
-      // One file names each person once.
-      const newKey = values.memberCode ?? personKey(unitId ?? unit.id, values.fullName, values.birthYear);
-      const earlier = existing ? rowOfMember.get(existing.id) : rowOfNew.get(newKey);
+      // One file names each person once (a new person by their code, and by name and birth year in their unit).
+      const newKeys = [personKey(unitId ?? unit.id, values.fullName, values.birthYear), ...(values.memberCode ? [`code|${values.memberCode}`] : [])];
+      const earlier = existing ? rowOfMember.get(existing.id) : newKeys.map((k) => rowOfNew.get(k)).find((r) => r !== undefined);
       if (earlier !== undefined) {
         errors.push({ row, message: `Trùng với dòng ${earlier} (cùng hội viên).` });
         continue;
       }
       if (!existing) {
-        rowOfNew.set(newKey, row);
+        for (const k of newKeys) rowOfNew.set(k, row);
         inserts.push({ ...values, unitId: unitId ?? unit.id });
         continue;
       }
       rowOfMember.set(existing.id, row);
       const target = unitId ?? existing.unit_id;
       const before = recordValues(existing);
-      const same = target === existing.unit_id && COMPARED_FIELDS.every((f) => before[f] === values[f]);
+      const code = values.memberCode ?? existing.member_code;
+      const same = target === existing.unit_id && code === existing.member_code && COMPARED_FIELDS.every((f) => before[f] === values[f]);
       if (same) unchanged++;
-      else updates.push({ ...values, id: existing.id, unitId: target, memberCode: existing.member_code });
+      else updates.push({ ...values, id: existing.id, unitId: target, memberCode: code });
     }
     return { inserts, updates, unchanged };
   }
@@ -268,7 +291,7 @@ export class MembersService {
     for (let i = 0; i < plan.updates.length; i += CHUNK) {
       const chunk = plan.updates.slice(i, i + CHUNK);
       await em.query(
-        `UPDATE members m SET unit_id = v.unit_id, full_name = v.full_name, birth_year = v.birth_year, gender = v.gender,
+        `UPDATE members m SET unit_id = v.unit_id, member_code = v.member_code, full_name = v.full_name, birth_year = v.birth_year, gender = v.gender,
            address = v.address, phone = v.phone, join_date = v.join_date, party_member = v.party_member, status = v.status,
            status_date = v.status_date, updated_at = now()
          FROM unnest($12::uuid[], ${typed})
