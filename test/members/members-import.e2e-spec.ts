@@ -230,13 +230,17 @@ describe('members register: Excel template, import with a row report, export (re
     expect(report.errors).toEqual([{ row: 2, message: `Mã hội viên "${member_code}" đã dùng cho một hội viên của đơn vị khác.` }]);
   });
 
-  it('refuses what is not an .xlsx, and a request without a file, with coded 400s', async () => {
+  it('refuses what is not an .xlsx, a request without a file and a file over 10 MB, with coded 4xx', async () => {
     const csv = await importFile('ngocthuy.ch1', unit.ch1, Buffer.from('Họ và tên,Năm sinh\nA,1950\n'), 400, 'danh-sach.csv');
     expect(csv.body).toMatchObject({ code: 'member.import_not_xlsx', message: expect.stringContaining('danh-sach.csv') });
     const renamed = await importFile('ngocthuy.ch1', unit.ch1, Buffer.from('not a zip'), 400, 'gia.xlsx');
     expect(renamed.body.code).toBe('member.import_not_xlsx');
     const none = await apps.http().post(`/api/units/${unit.ch1}/members/import`).auth(await token('ngocthuy.ch1'), { type: 'bearer' }).expect(400);
     expect(none.body.code).toBe('member.import_file_missing');
+    // Over 10 MB: refused while it arrives, nothing read.
+    const huge = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(10 * 1024 * 1024 + 1)]);
+    const tooLarge = await importFile('ngocthuy.ch1', unit.ch1, huge, 413);
+    expect(tooLarge.body.statusCode).toBe(413);
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').addRow(['Tên', 'Tuổi']);
     const noHeader = await importFile('ngocthuy.ch1', unit.ch1, Buffer.from(await wb.xlsx.writeBuffer()), 400);
