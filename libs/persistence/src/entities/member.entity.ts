@@ -5,7 +5,7 @@ import { Unit } from './unit.entity';
 
 /**
  * A person in the association's registry (hội viên), registered at a unit (usually a branch). Cases
- * refer to members by id (a housing beneficiary, a borrower, a visit's recipient), so a row is updated
+ * refer to members by id (the person a case is for), so a row is updated
  * in place, never replaced. `organizationId` and, when none is given, `memberCode` are filled by a
  * trigger (MembersRegister migration), so any insert (seed, import, SQL) gets both.
  */
