@@ -33,6 +33,12 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    // Runs before node_modules exists (npm's prestart/pretest), so it cannot use libs/config.
+    files: ['tools/ensure-installed.mjs'],
+    languageOptions: { globals: { process: 'readonly' } },
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
     // Workflow code runs in Temporal's deterministic sandbox and is replayed from history: it may import
     // only @temporalio/workflow, contracts, pure domain rules, process modules and its own folder. The
     // libraries it imports are held to the same rule, so nothing reaches the sandbox through them.

@@ -48,7 +48,8 @@ async function main(): Promise<void> {
         HOST: '127.0.0.1',
         PORT: String(port),
         LOG_LEVEL: arg('log-level') ?? 'warn',
-        NODE_ENV: 'production',
+        // Not 'production': demo users and a throwaway secret, which production refuses (the app's code does not branch on it).
+        NODE_ENV: 'development',
         SEED_DEMO: 'true',
         // Reads never reach Temporal; the client is lazy, so nothing needs to listen here.
         TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}`,

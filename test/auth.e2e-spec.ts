@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import request from 'supertest';
 import { DEMO_USERS } from '@lienthong/persistence';
 import { startTestApps, TestApps } from './support/test-apps';
 
@@ -6,8 +7,9 @@ describe('sign-in (real PostgreSQL, argon2id, JWT)', () => {
   let apps: TestApps;
 
   beforeAll(async () => {
-    // A small allowance so the rate-limit test needs few attempts.
-    apps = await startTestApps({ worker: false, env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_SECONDS: '600' } });
+    // A small allowance so the rate-limit test needs few attempts. Behind a proxy on this machine, so
+    // each test can sign in from an address of its own (X-Forwarded-For).
+    apps = await startTestApps({ worker: false, env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_SECONDS: '600', TRUST_PROXY: 'loopback' } });
   });
   afterAll(() => apps.close());
 
@@ -72,6 +74,90 @@ describe('sign-in (real PostgreSQL, argon2id, JWT)', () => {
     await apps.http().post('/api/auth/login').send({ username: 'phucdong.ch1', password: 'demo1234' }).expect(200);
   });
 
+  const signInFrom = (address: string, body: { username: string; password: string }) =>
+    apps.http().post('/api/auth/login').set('X-Forwarded-For', address).send(body);
+
+  it('holds the per-username limit under concurrency: of 30 wrong passwords at once, at most the limit get 401', async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => signInFrom('203.0.113.10', { username: 'ngocthuy.ch2', password: `wrong-${i}` })),
+    );
+    const statuses = attempts.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(3);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(27);
+    for (const refused of attempts.filter((r) => r.status === 429)) {
+      expect(refused.body.code).toBe('auth.too_many_attempts');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(500);
+    }
+    // The username is locked, from any address and with the right password.
+    const locked = await signInFrom('203.0.113.11', { username: 'ngocthuy.ch2', password: 'demo1234' }).expect(429);
+    expect(locked.body.code).toBe('auth.too_many_attempts');
+  });
+
+  it('slows wrong passwords from an address with many failures, but never locks out a colleague with the right password there', async () => {
+    const office = '198.51.100.7';
+    // One failure each for 24 usernames: no username reaches its own limit, the office's address passes its allowance (12).
+    const failures = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => signInFrom(office, { username: `khach-${i}`, password: 'sai-mat-khau' })),
+    );
+    expect(failures.every((r) => r.status === 401 || r.status === 429)).toBe(true);
+    const slowed = await signInFrom(office, { username: 'khach-moi', password: 'sai-mat-khau' }).expect(429);
+    expect(slowed.body.code).toBe('auth.address_slowed');
+    expect(slowed.body.message).toMatch(/không đúng/);
+    expect(Number(slowed.headers['retry-after'])).toBeGreaterThan(0);
+    // A colleague in the same office, right password: in, at once and again.
+    await signInFrom(office, { username: 'ngocthuy.pho', password: 'demo1234' }).expect(200);
+    await signInFrom(office, { username: 'ngocthuy', password: 'demo1234' }).expect(200);
+    // Another address is not slowed by this one.
+    await signInFrom('198.51.100.8', { username: 'khach-moi', password: 'sai-mat-khau' }).expect(401);
+  });
+
+  it('takes whatever a client writes in X-Forwarded-For as a bounded key, never a 500', async () => {
+    const res = await signInFrom('x'.repeat(500), { username: 'khach-la', password: 'sai' });
+    expect(res.status).toBe(401);
+  });
+
+  it('keeps the counters in PostgreSQL, where every API replica reads them', async () => {
+    const rows: { key: string; failures: number }[] = await apps.dataSource.query(
+      `SELECT key, failures FROM sign_in_throttles WHERE key IN ('user:ngocthuy.ch2', 'addr:198.51.100.7')`,
+    );
+    expect(rows.find((r) => r.key === 'user:ngocthuy.ch2')?.failures).toBeGreaterThanOrEqual(30);
+    expect(rows.find((r) => r.key === 'addr:198.51.100.7')?.failures).toBeGreaterThanOrEqual(24);
+  });
+
+  it('shares the count between API replicas: failures spread over two apps on one database still lock the username', async () => {
+    const { createApiApp } = await import('../apps/api/src/create-api-app');
+    const replica = await createApiApp(apps.config);
+    try {
+      const viaReplica = (password: string) =>
+        request(replica.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', '203.0.113.50').send({ username: 'admin', password });
+      await signInFrom('203.0.113.50', { username: 'admin', password: 'sai-1' }).expect(401);
+      await viaReplica('sai-2').expect(401);
+      await signInFrom('203.0.113.50', { username: 'admin', password: 'sai-3' }).expect(401);
+      const locked = await viaReplica('demo1234').expect(429);
+      expect(locked.body.code).toBe('auth.too_many_attempts');
+    } finally {
+      await replica.close();
+    }
+  });
+
+  it('writes sign-in, failed sign-in and sign-out to an append-only audit log with the client address', async () => {
+    const address = '192.0.2.44';
+    await signInFrom(address, { username: 'ngocthuy.ch1', password: 'nhầm' }).expect(401);
+    const ok = await signInFrom(address, { username: 'ngocthuy.ch1', password: 'demo1234' }).expect(200);
+    await apps.http().post('/api/auth/logout').set('X-Forwarded-For', address).auth(ok.body.accessToken, { type: 'bearer' }).expect(204);
+    const events: { event: string; username: string; user_id: string | null; outcome: string | null }[] = await apps.dataSource.query(
+      `SELECT event, username, user_id, outcome FROM auth_events WHERE address = $1 ORDER BY id`,
+      [address],
+    );
+    expect(events).toEqual([
+      { event: 'sign_in_failed', username: 'ngocthuy.ch1', user_id: null, outcome: 'auth.invalid_credentials' },
+      { event: 'sign_in', username: 'ngocthuy.ch1', user_id: ok.body.user.id, outcome: null },
+      { event: 'sign_out', username: 'ngocthuy.ch1', user_id: ok.body.user.id, outcome: null },
+    ]);
+    await expect(apps.dataSource.query(`UPDATE auth_events SET address = '0.0.0.0' WHERE address = $1`, [address])).rejects.toThrow(/append-only/);
+    await expect(apps.dataSource.query(`DELETE FROM auth_events WHERE address = $1`, [address])).rejects.toThrow(/append-only/);
+  });
+
   describe('tokens', () => {
     let token: string;
     let userId: string;
@@ -125,5 +211,45 @@ describe('sign-in (real PostgreSQL, argon2id, JWT)', () => {
     it('is accepted when valid', async () => {
       await apps.http().get('/api/units').auth(token, { type: 'bearer' }).expect(200);
     });
+  });
+});
+
+describe('sign-in without TRUST_PROXY', () => {
+  it('takes the address from the connection and ignores X-Forwarded-For (anyone can send it)', async () => {
+    const apps = await startTestApps({ worker: false });
+    try {
+      await apps.http().post('/api/auth/login').set('X-Forwarded-For', '192.0.2.99').send({ username: 'ngocthuy', password: 'demo1234' }).expect(200);
+      const [row]: { address: string }[] = await apps.dataSource.query(`SELECT address FROM auth_events WHERE event = 'sign_in'`);
+      expect(row.address).toMatch(/^(127\.0\.0\.1|::1)$/);
+    } finally {
+      await apps.close();
+    }
+  });
+});
+
+describe('sign-in lockout window', () => {
+  it('frees a locked username once the window that began at its first failure has ended', async () => {
+    const apps = await startTestApps({ worker: false, env: { LOGIN_MAX_FAILURES: '2', LOGIN_LOCKOUT_SECONDS: '2' } });
+    try {
+      const signIn = (password: string) => apps.http().post('/api/auth/login').send({ username: 'ngocthuy.pho', password });
+      await signIn('sai-1').expect(401);
+      await signIn('sai-2').expect(401);
+      const locked = await signIn('demo1234').expect(429);
+      expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(2);
+      // Polled: the window ends within 2 s of the first failure.
+      const deadline = Date.now() + 15_000;
+      let status = locked.status;
+      while (status === 429 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        status = (await signIn('demo1234')).status;
+      }
+      expect(status).toBe(200);
+      // The success starts the username afresh: two more failures are allowed again.
+      await signIn('sai-3').expect(401);
+      await signIn('sai-4').expect(401);
+      await signIn('sai-5').expect(429);
+    } finally {
+      await apps.close();
+    }
   });
 });

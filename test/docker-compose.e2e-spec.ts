@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { loadAppConfig } from '@lienthong/config';
+import { EXAMPLE_DB_PASSWORD, loadAppConfig } from '@lienthong/config';
 import { testEnv } from './support/test-env';
 
 /**
@@ -41,8 +42,15 @@ describe('docker/compose.yaml', () => {
     );
   });
 
-  it.each(['api', 'worker'])('gives the %s an environment our config schema accepts', (service) => {
-    const config = loadAppConfig(rendered.services[service].environment ?? {});
+  it.each(['api', 'worker'])('gives the %s an environment our config schema accepts once the example secrets are replaced', (service) => {
+    const env = rendered.services[service].environment ?? {};
+    // As shipped, the example's secrets are refused in production, each named.
+    expect(() => loadAppConfig(env)).toThrow(/JWT_SECRET: is the example value[\s\S]*DATABASE_URL: has the example password/);
+    const config = loadAppConfig({
+      ...env,
+      JWT_SECRET: randomBytes(48).toString('base64'),
+      DATABASE_URL: env.DATABASE_URL.replace(`:${EXAMPLE_DB_PASSWORD}@`, `:${randomBytes(12).toString('hex')}@`),
+    });
     expect(config.TEMPORAL_ADDRESS).toBe('temporal:7233');
     expect(config.DATABASE_URL).toMatch(/@postgresql:5432\//);
   });

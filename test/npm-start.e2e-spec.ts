@@ -1,54 +1,24 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { Connection, Client } from '@temporalio/client';
-import { childEnv } from '@lienthong/config';
-import { freePort, waitFor } from '../tools/stack/ports';
-import { testEnv } from './support/test-env';
+import { waitFor } from '../tools/stack/ports';
+import { npmStartHarness } from './support/npm-start';
 
 /**
  * `npm start` as a user runs it (the compiled dist/tools/start.js): everything embedded, demo data,
  * stop with a signal, start again, nothing lost and nothing left running.
  */
-const startScript = resolve(__dirname, '../dist/tools/start.js');
-
 describe('npm start: the embedded system', () => {
-  const dataDir = join(testEnv('root'), 'npm-start');
-  let ports: { api: number; temporal: number; ui: number; pg: number };
-  const api = (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${ports.api}${path}`, init);
+  let system: Awaited<ReturnType<typeof npmStartHarness>>;
+  let ports: typeof system.ports;
+  const api = (path: string, init?: RequestInit) => system.api(path, init);
+  const start = () => system.start();
+  const healthy = () => system.healthy();
+  const leftovers = () => system.leftovers();
 
   beforeAll(async () => {
-    if (!existsSync(startScript)) throw new Error(`${startScript} is missing: run \`npm run build\` first (npm test does)`);
-    mkdirSync(dataDir, { recursive: true, mode: 0o755 });
-    ports = { api: await freePort(), temporal: await freePort(), ui: await freePort(), pg: await freePort() };
+    system = await npmStartHarness('npm-start');
+    ports = system.ports;
   });
-
-  function start(): { child: ChildProcess; exited: Promise<number | null> } {
-    const child = spawn(process.execPath, [startScript], {
-      env: childEnv({
-        LIENTHONG_DATA_DIR: dataDir,
-        PORT: String(ports.api),
-        EMBEDDED_TEMPORAL_PORT: String(ports.temporal),
-        EMBEDDED_TEMPORAL_UI_PORT: String(ports.ui),
-        EMBEDDED_PG_PORT: String(ports.pg),
-        DATABASE_URL: undefined,
-        LOG_LEVEL: 'warn',
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-    void exited.then((code) => {
-      if (code !== 0) process.stderr.write(`npm start exited with ${code}:\n${output.slice(-4000)}\n`);
-    });
-    return { child, exited };
-  }
-
-  const healthy = () =>
-    waitFor('the embedded system to be healthy', async () => (await api('/api/health')).ok, { timeoutMs: 120_000, intervalMs: 500 });
 
   const login = async (username: string) => {
     const res = await api('/api/auth/login', {
@@ -60,31 +30,10 @@ describe('npm start: the embedded system', () => {
     return ((await res.json()) as { accessToken: string }).accessToken;
   };
 
-  /**
-   * Every process of the system that is still there: its command line names our data dir or ports
-   * (Temporal, PostgreSQL), or its environment carries our data dir (the api and worker, which `npm start`
-   * spawns in process groups of their own). Must be none after a stop.
-   */
-  const leftovers = (): number[] =>
-    execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
-      .split('\n')
-      .slice(1)
-      .map((line) => ({ pid: Number(line.trim().split(/\s+/)[0]), line }))
-      .filter(({ pid, line }) => {
-        if (!pid || pid === process.pid) return false;
-        if (line.includes(dataDir) || line.includes(`--port ${ports.temporal}`) || line.includes(`-p ${ports.pg}`)) return true;
-        try {
-          return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`LIENTHONG_DATA_DIR=${dataDir}`);
-        } catch {
-          return false; // gone meanwhile, or not ours to read
-        }
-      })
-      .map(({ pid }) => pid);
-
   it('serves the API with demo data and the Temporal UI, stops cleanly, and keeps data across a restart', async () => {
     const first = start();
     await healthy();
-    const token = await login('ngocthuy.ch1');
+    const token = await login('admin'); // smoke routes are for admins
     const ui = await fetch(`http://127.0.0.1:${ports.ui}/`);
     expect(ui.status).toBe(200);
     // The officers' web app, built by `npm run build`, at the root.
@@ -159,7 +108,7 @@ describe('npm start: the embedded system', () => {
     expect((await send(await login('ngocthuy'), `/api/cases/${id}/decisions`, { action: 'approve' })).status).toBe(200);
 
     // No shutdown at all: every process of the system at once, as in a power cut of the machine's apps.
-    const pids = [first.child.pid!, ...leftovers()];
+    const pids = [first.child.pid!, ...leftovers().map((p) => p.pid)];
     for (const pid of pids) {
       try {
         process.kill(pid, 'SIGKILL');

@@ -14,7 +14,8 @@ describe('the wiring end to end: API → Temporal → worker → PostgreSQL', ()
   afterAll(() => apps.close());
 
   it('runs the smoke workflow on the real Temporal server and its activity writes the row', async () => {
-    const token = await apps.login('ngocthuy');
+    // Smoke routes are for admins (an officer's 403: test/security-headers.e2e-spec.ts).
+    const token = await apps.login('admin');
     const res = await apps
       .http()
       .post('/api/smoke')

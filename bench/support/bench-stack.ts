@@ -110,7 +110,8 @@ export async function startBenchStack(log: StackLog): Promise<BenchStack> {
     rawBundle,
     appEnv: (overrides = {}) =>
       childEnv({
-        NODE_ENV: 'production',
+        // Not 'production': demo users and a throwaway secret, which production refuses (the app's code does not branch on it).
+        NODE_ENV: 'development',
         LOG_LEVEL: 'info',
         DATABASE_URL: databaseUrl,
         TEMPORAL_ADDRESS: temporalAddress,

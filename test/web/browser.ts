@@ -37,6 +37,12 @@ export interface Viewport {
 export const DESKTOP: Viewport = { name: 'desktop', width: 1280, height: 900 };
 export const PHONE: Viewport = { name: 'phone', width: 360, height: 740 };
 
+/**
+ * What Chromium refused under the API's Content-Security-Policy, in any page of any context: a blocked
+ * script or style can leave the app half working without failing a click (web-app.e2e-spec.ts checks).
+ */
+export const cspViolations: string[] = [];
+
 /** A user's own browser (own storage, so own session), at a viewport, in Vietnam. */
 export async function newUserContext(browser: Browser, viewport: Viewport): Promise<BrowserContext> {
   const context = await browser.newContext({
@@ -50,6 +56,9 @@ export async function newUserContext(browser: Browser, viewport: Viewport): Prom
   // parallel test run that can take a while, and a wait that is too short fails a working app. The
   // jest timeout (120 s per test) still bounds a test that truly hangs.
   context.setDefaultTimeout(45_000);
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${message.location().url}: ${message.text()}`);
+  });
   return context;
 }
 

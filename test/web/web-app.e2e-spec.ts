@@ -1,6 +1,6 @@
 import { Browser } from 'playwright-core';
 import { startTestApps, TestApps } from '../support/test-apps';
-import { DESKTOP, expectVietnameseScreen, launchChromium, newUserContext, PHONE, screenshot, signIn } from './browser';
+import { cspViolations, DESKTOP, expectVietnameseScreen, launchChromium, newUserContext, PHONE, screenshot, signIn } from './browser';
 import { clickThroughHousingCase } from './housing-scenario';
 import { clickThroughLoan, clickThroughSupportVisit } from './support-scenarios';
 
@@ -96,5 +96,25 @@ describe('the web app in Chromium', () => {
     await page.getByRole('button', { name: 'Switch to Vietnamese (Tiếng Việt)' }).click();
     await page.getByText('Không tìm thấy hồ sơ.').waitFor();
     await context.close();
+  });
+
+  it('shows the API document (Swagger UI at /api/docs) under the same policy', async () => {
+    const context = await newUserContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/api/docs`);
+    await page.getByRole('heading', { name: /Liên Thông API/ }).waitFor();
+    await page.getByText('/api/auth/login').first().waitFor();
+    await context.close();
+  });
+
+  it('breaks no rule of the Content-Security-Policy in any page above (runs last)', async () => {
+    // The policy is the API's (apps/api/src/common/security-headers.ts); a page opened here proves it is sent.
+    const context = await newUserContext(browser, DESKTOP);
+    const page = await context.newPage();
+    const answer = await page.goto(`${baseUrl}/`);
+    expect(answer?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    await context.close();
+    expect(cspViolations).toEqual([]);
   });
 });

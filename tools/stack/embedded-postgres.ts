@@ -1,10 +1,10 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { ChildProcess, execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { childEnv } from '@lienthong/config';
-import { isRunning, stopChild } from './child-process';
+import { isRunning, spawnServer } from './child-process';
 import { StackLog } from './log';
 import { isPortFree, waitFor } from './ports';
 
@@ -14,7 +14,10 @@ export interface EmbeddedPostgres {
   port: number;
   /** URL of the maintenance database, for creating test databases. */
   adminUrl: string;
-  stop(): Promise<void>;
+  /** The postmaster, or its watchdog: its 'exit' is the server's. */
+  process: ChildProcess;
+  /** Fast shutdown, SIGKILL after `graceMs` (default 30 s). */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export interface EmbeddedPostgresOptions {
@@ -27,6 +30,10 @@ export interface EmbeddedPostgresOptions {
    * PostgreSQL's full durability because its data must survive a crash.
    */
   durable: boolean;
+  /** `npm start`: run under the watchdog (tools/stack/watchdog.ts), which stops PostgreSQL if we die. */
+  watchdog?: boolean;
+  /** Gives up waiting for the server with this error (the orchestrator is stopping). */
+  abort?: () => Error | undefined;
 }
 
 const SUPERUSER = 'postgres';
@@ -60,6 +67,11 @@ function runAsIds(log: StackLog): { uid: number; gid: number } | undefined {
   const uid = Number(lookup().stdout.trim());
   const gid = Number(execFileSync('id', ['-g', SUPERUSER], { encoding: 'utf8' }).trim());
   return { uid, gid };
+}
+
+/** The URL of a database on the embedded server (`npm start`'s is `lienthong`). */
+export function embeddedPostgresUrl(port: number, database: string): string {
+  return `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
@@ -106,47 +118,57 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     }
   }
 
-  const out = openSync(logFile, 'a');
+  closeSync(openSync(logFile, 'a'));
   if (ids) chownSync(logFile, ids.uid, ids.gid);
   const settings = ['listen_addresses=127.0.0.1', 'unix_socket_directories=', 'max_connections=200'];
   if (!options.durable) settings.push('fsync=off', 'synchronous_commit=off', 'full_page_writes=off');
-  const child = spawn(join(bin, 'postgres'), ['-D', pgData, '-p', String(port), ...settings.flatMap((s) => ['-c', s])], {
-    // Own process group: a Ctrl-C in the terminal reaches our orchestrator, which stops the apps before
-    // the database, instead of hitting every process at once.
-    detached: true,
-    stdio: ['ignore', out, out],
+  const server = spawnServer({
+    command: join(bin, 'postgres'),
+    args: ['-D', pgData, '-p', String(port), ...settings.flatMap((s) => ['-c', s])],
+    logFile,
     env: childEnv({ LC_MESSAGES: 'C' }),
+    // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit cleanly.
+    stopSignal: 'SIGINT',
+    graceMs: 30_000,
+    watchdog: options.watchdog ?? false,
     ...ids,
   });
+  const child = server.child;
   let exited: Error | undefined;
   child.once('exit', (code, signal) => {
     exited = new Error(`PostgreSQL exited (code ${code}, signal ${signal}); see ${logFile}`);
   });
 
   const adminUrl = `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
-  await waitFor(
-    'PostgreSQL to accept connections',
-    async () => {
-      const client = new Client({ connectionString: adminUrl });
-      try {
-        await client.connect();
-        const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
-        if (rowCount === 0) await client.query(`CREATE DATABASE ${quoteIdent(options.database)}`);
-        return true;
-      } finally {
-        await client.end().catch(() => undefined);
-      }
-    },
-    { timeoutMs: 60_000, abort: () => exited },
-  );
+  try {
+    await waitFor(
+      'PostgreSQL to accept connections',
+      async () => {
+        const client = new Client({ connectionString: adminUrl });
+        try {
+          await client.connect();
+          const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
+          if (rowCount === 0) await client.query(`CREATE DATABASE ${quoteIdent(options.database)}`);
+          return true;
+        } finally {
+          await client.end().catch(() => undefined);
+        }
+      },
+      { timeoutMs: 60_000, abort: () => exited ?? options.abort?.() },
+    );
+  } catch (err) {
+    // Not ready (or we are stopping): leave nothing running behind the error.
+    await server.stop(2_000);
+    throw err;
+  }
   log(`PostgreSQL ready on 127.0.0.1:${port} (data in ${pgData})`);
 
   return {
-    url: `postgres://${SUPERUSER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
+    url: embeddedPostgresUrl(port, options.database),
     adminUrl,
     port,
-    // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit cleanly.
-    stop: () => stopChild(child, 'SIGINT', 30_000),
+    process: child,
+    stop: (graceMs) => server.stop(graceMs),
   };
 }
 

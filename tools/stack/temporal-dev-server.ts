@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { CASE_SEARCH_ATTRIBUTES } from '@lienthong/contracts';
-import { stopChild } from './child-process';
+import { clearLeftover, spawnServer } from './child-process';
 import { StackLog } from './log';
 import { isPortFree, waitFor } from './ports';
 
@@ -12,7 +12,10 @@ export interface TemporalDevServer {
   namespace: string;
   /** null when started headless (tests). */
   uiUrl: string | null;
-  stop(): Promise<void>;
+  /** The server, or its watchdog: its 'exit' is the server's. */
+  process: ChildProcess;
+  /** SIGTERM, SIGKILL after `graceMs` (default 15 s). */
+  stop(graceMs?: number): Promise<void>;
 }
 
 export interface TemporalDevServerOptions {
@@ -27,6 +30,10 @@ export interface TemporalDevServerOptions {
   /** Dynamic config overrides (`limit.historyCount.suggestContinueAsNew` = 20, say, to test continue-as-new). */
   dynamicConfig?: Record<string, string | number>;
   log: StackLog;
+  /** `npm start`: run under the watchdog (tools/stack/watchdog.ts), which stops the server if we die. */
+  watchdog?: boolean;
+  /** Gives up waiting for the server with this error (the orchestrator is stopping). */
+  abort?: () => Error | undefined;
 }
 
 const CLI_TYPE: Record<string, string> = { KEYWORD: 'Keyword', TEXT: 'Text', INT: 'Int', BOOL: 'Bool', DATETIME: 'Datetime' };
@@ -35,6 +42,11 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   const { log, port, uiPort, namespace } = options;
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
+  const dbFile = join(dataDir, 'temporal.db');
+  // A persistent server records its pid: if an earlier `npm start` was killed together with the server's
+  // watchdog, the server is still running on our port and our database file; stop it as PostgreSQL's is.
+  const pidFile = options.persistent ? join(dataDir, 'temporal.pid') : undefined;
+  if (pidFile) await clearLeftover(pidFile, dbFile, 'the Temporal dev server', log);
   for (const [p, variable] of [
     [port, 'EMBEDDED_TEMPORAL_PORT'],
     [uiPort, 'EMBEDDED_TEMPORAL_UI_PORT'],
@@ -61,16 +73,23 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     'journal_mode=wal',
     '--sqlite-pragma',
     'synchronous=normal',
-    ...(options.persistent ? ['--db-filename', join(dataDir, 'temporal.db')] : []),
+    ...(options.persistent ? ['--db-filename', dbFile] : []),
     ...(uiPort === null ? ['--headless'] : ['--ui-port', String(uiPort), '--ui-disable-news-fetch']),
     // Our case search attributes, so operators can filter cases in the UI from the first start.
     ...CASE_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${CLI_TYPE[key.type]}`]),
     ...Object.entries(options.dynamicConfig ?? {}).flatMap(([k, v]) => ['--dynamic-config-value', `${k}=${JSON.stringify(v)}`]),
   ];
   const logFile = join(dataDir, 'temporal.log');
-  const out = openSync(logFile, 'a');
-  // Own process group, for the same reason as PostgreSQL: shutdown order is ours to decide.
-  const child = spawn(options.cliPath, args, { detached: true, stdio: ['ignore', out, out] });
+  const server = spawnServer({
+    command: options.cliPath,
+    args,
+    logFile,
+    stopSignal: 'SIGTERM',
+    graceMs: 15_000,
+    pidFile,
+    watchdog: options.watchdog ?? false,
+  });
+  const child = server.child;
   let exited: Error | undefined;
   child.once('exit', (code, signal) => {
     exited = new Error(`Temporal dev server exited (code ${code}, signal ${signal}); see ${logFile}`);
@@ -80,19 +99,25 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   });
 
   const address = `127.0.0.1:${port}`;
-  await waitFor(
-    'the Temporal dev server',
-    async () => {
-      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
-      try {
-        await connection.workflowService.describeNamespace({ namespace });
-        return true;
-      } finally {
-        await connection.close();
-      }
-    },
-    { timeoutMs: 60_000, intervalMs: 250, abort: () => exited },
-  );
+  try {
+    await waitFor(
+      'the Temporal dev server',
+      async () => {
+        const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+        try {
+          await connection.workflowService.describeNamespace({ namespace });
+          return true;
+        } finally {
+          await connection.close();
+        }
+      },
+      { timeoutMs: 60_000, intervalMs: 250, abort: () => exited ?? options.abort?.() },
+    );
+  } catch (err) {
+    // Not ready (or we are stopping): leave nothing running behind the error.
+    await server.stop(2_000);
+    throw err;
+  }
   const uiUrl = uiPort === null ? null : `http://127.0.0.1:${uiPort}`;
   log(`Temporal ready on ${address}, namespace "${namespace}"${uiUrl ? `, UI ${uiUrl}` : ''}`);
 
@@ -100,6 +125,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     address,
     namespace,
     uiUrl,
-    stop: () => stopChild(child, 'SIGTERM', 15_000),
+    process: child,
+    stop: (graceMs) => server.stop(graceMs),
   };
 }

@@ -4,6 +4,7 @@ import { AppConfig, ConfigModule, LoggingModule } from '@lienthong/config';
 import type { ProcessRegistry } from '@lienthong/domain';
 import { PersistenceModule } from '@lienthong/persistence';
 import { TemporalClientModule } from '@lienthong/temporal';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
@@ -35,6 +36,7 @@ export class AppModule {
         CalendarModule,
         HealthModule,
         SmokeModule,
+        AdminModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -9,6 +9,10 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
 import { RequireSession } from './auth/RequireSession';
+import { CampaignEntriesPage } from './campaigns/CampaignEntriesPage';
+import { CampaignPage } from './campaigns/CampaignPage';
+import { CampaignsPage } from './campaigns/CampaignsPage';
+import { NewCampaignPage } from './campaigns/NewCampaignPage';
 import { AppLayout } from './components/AppLayout';
 import { CaseDetailPage } from './pages/CaseDetailPage';
 import { CasesPage } from './pages/CasesPage';
@@ -47,6 +51,10 @@ const router = createBrowserRouter([
       { path: '/cases/new', element: <NewCasePage /> },
       { path: '/cases/new/:processType', element: <NewCasePage /> },
       { path: '/cases/:id', element: <CaseDetailPage /> },
+      { path: '/campaigns', element: <CampaignsPage /> },
+      { path: '/campaigns/new', element: <NewCampaignPage /> },
+      { path: '/campaigns/:id', element: <CampaignPage /> },
+      { path: '/campaigns/:id/entries', element: <CampaignEntriesPage /> },
       { path: '/members', element: <MembersPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -22,7 +22,12 @@ function installRuntime(level: AppConfig['LOG_LEVEL']): void {
     silent: 'ERROR',
   };
   try {
-    Runtime.install({ logger: new DefaultLogger(map[level]) });
+    // No signal handlers of the SDK's own: Nest's shutdown hooks (createWorkerApp) own SIGTERM/SIGINT
+    // and stop the worker through onApplicationShutdown. With both installed, a signal that arrived while
+    // the worker was still bundling its workflows let Nest close the app, then the SDK's listener kept
+    // the process from dying of the signal Nest re-raises, and the process lingered (~40 s, until
+    // `npm start` killed it) with a stopped worker.
+    Runtime.install({ logger: new DefaultLogger(map[level]), shutdownSignals: [] });
   } catch {
     // Already installed by an earlier worker in this process (tests run several); keep that one.
   }
@@ -39,6 +44,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   private connection?: NativeConnection;
   private worker?: Worker;
   private running?: Promise<void>;
+  /** Set by a shutdown that starts before the bootstrap finished (a Ctrl-C right after start). */
+  private closing = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -60,8 +67,15 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
         ? { workflowBundle: { codePath: bundlePath } }
         : this.workflowsFromSource()),
       shutdownGraceTime: `${this.config.WORKER_SHUTDOWN_GRACE_SECONDS} seconds`,
+      // Past the grace, a shutdown that still hangs ends with an error instead of holding the process.
+      shutdownForceTime: `${this.config.WORKER_SHUTDOWN_GRACE_SECONDS + 5} seconds`,
       maxCachedWorkflows: this.config.WORKER_MAX_CACHED_WORKFLOWS,
     });
+    if (this.closing) {
+      // Shut down while the bundle was being built: never start polling.
+      await this.connection.close();
+      return;
+    }
     this.running = this.worker.run();
     this.running.catch((err) => this.logger.error(`Worker stopped with an error: ${err}`));
     this.logger.log(
@@ -70,6 +84,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import { deflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 
 /**
@@ -11,6 +13,79 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const optionalPath = z.string().min(1).optional();
+
+/** Names Express (proxy-addr) gives to address ranges, beside addresses and CIDR ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyAddress = (item: string): boolean => {
+  if (PROXY_RANGE_NAMES.has(item)) return true;
+  const [address, bits, ...rest] = item.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
+
+/**
+ * Which hops may tell the client's address in X-Forwarded-For: unset or `false` (the default: the
+ * address is the connection's, since anyone can send the header), a hop count (`1`: one reverse proxy
+ * in front), or a comma-separated list of proxy addresses, CIDR ranges or `loopback`/`linklocal`/
+ * `uniquelocal`. Given to Express as its `trust proxy` setting; sign-in throttling and the audit log
+ * use the address it yields.
+ */
+const trustProxy = z
+  .string()
+  .transform((value, ctx): false | number | string[] => {
+    const v = value.trim();
+    if (['false', '0', 'no'].includes(v)) return false;
+    if (/^\d{1,2}$/.test(v)) return Number(v);
+    const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = items.filter((item) => !isProxyAddress(item));
+    if (items.length === 0 || bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be false, a hop count, or proxy addresses/CIDR ranges/loopback/linklocal/uniquelocal (not ${bad.join(', ') || 'empty'})`,
+      });
+      return z.NEVER;
+    }
+    return items;
+  });
+
+/**
+ * The secrets of docker/.env.example, which anyone can read: production refuses to start with them
+ * (config.schema.spec.ts checks that these still match the file).
+ */
+export const EXAMPLE_JWT_SECRET = 'change-me-to-at-least-32-random-characters';
+export const EXAMPLE_DB_PASSWORD = 'change-me-postgres';
+/** Bits a JWT secret must carry, as estimated below; `openssl rand -base64 48` gives ~350. */
+export const MIN_JWT_SECRET_BITS = 128;
+
+/**
+ * A rough upper bound of a secret's entropy, the smaller of two estimates: its length times the
+ * Shannon entropy of its own characters (`aaaa…` scores 0), and its size compressed by deflate
+ * (`0123456789` repeated compresses to its first ten). Random base64 of 48 bytes scores ~350. Neither
+ * sees a long English sentence for what it is: the example's value and words such as "change-me" are
+ * refused by name as well.
+ */
+export function estimatedSecretBits(secret: string): number {
+  const chars = [...secret];
+  const counts = new Map<string, number>();
+  for (const c of chars) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let perChar = 0;
+  for (const n of counts.values()) perChar -= (n / chars.length) * Math.log2(n / chars.length);
+  const shannon = perChar * chars.length;
+  const compressed = deflateRawSync(Buffer.from(secret, 'utf8'), { level: 9 }).length * 8;
+  return Math.round(Math.min(shannon, compressed));
+}
+
+const PLACEHOLDER_WORDS = /change[-_ ]?me|changeit|example|placeholder|your[-_ ]?secret|^secret/i;
+
+/** The password in a postgres:// URL, decoded; '' when there is none (or the URL does not parse). */
+function databasePassword(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).password);
+  } catch {
+    return '';
+  }
+}
 
 export const appConfigSchema = z
   .object({
@@ -48,6 +123,7 @@ export const appConfigSchema = z
     JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    TRUST_PROXY: trustProxy.default(false),
     /**
      * How many seconds a "day" of a case deadline lasts (7 days to verify, 14 to approve, milestone
      * targets). 86400 in production; set it low (say 2) in demos and tests to watch cases fall overdue
@@ -62,6 +138,37 @@ export const appConfigSchema = z
     PROJECTION_CHECK_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   })
   .superRefine((c, ctx) => {
+    if (c.NODE_ENV === 'production') {
+      // Unsafe defaults are refused at boot, one line per variable (issue 15): the example's secret
+      // passed the length check and signed tokens anyone could forge.
+      const secretBits = estimatedSecretBits(c.JWT_SECRET);
+      if (c.JWT_SECRET === EXAMPLE_JWT_SECRET || PLACEHOLDER_WORDS.test(c.JWT_SECRET)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['JWT_SECRET'],
+          message: 'is the example value (or a placeholder); in production set a random one: openssl rand -base64 48',
+        });
+      } else if (secretBits < MIN_JWT_SECRET_BITS) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['JWT_SECRET'],
+          message: `is too predictable (about ${secretBits} bits, at least ${MIN_JWT_SECRET_BITS} needed); in production set a random one: openssl rand -base64 48`,
+        });
+      }
+      if (c.SEED_DEMO) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SEED_DEMO'],
+          message: 'must be false in production: the demo users have a published password',
+        });
+      }
+      const dbPassword = databasePassword(c.DATABASE_URL);
+      if (!dbPassword) {
+        ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'has no password; production needs one (postgres://user:password@host/db)' });
+      } else if (dbPassword === EXAMPLE_DB_PASSWORD) {
+        ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'has the example password (POSTGRES_PASSWORD of docker/.env.example); set a secret one' });
+      }
+    }
     if (Boolean(c.TEMPORAL_TLS_CERT_PATH) !== Boolean(c.TEMPORAL_TLS_KEY_PATH)) {
       ctx.addIssue({
         code: 'custom',

@@ -17,6 +17,7 @@ export * from './calendar/working-deadline';
 export * from './calendar/vietnam-holidays';
 export * from './money/vnd';
 export * from './text/fold';
+export * from './text/visible-text';
 export * from './processes/process-definition';
 export * from './processes/process-module';
 export * from './processes/settings';

@@ -11,6 +11,10 @@ export const MESSAGES = {
     vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {seconds} giây.',
     en: 'Too many failed sign-in attempts. Try again in {seconds} seconds.',
   },
+  'auth.address_slowed': {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng. Có nhiều lần đăng nhập sai từ mạng này, vui lòng đợi {seconds} giây rồi thử lại.',
+    en: 'Invalid username or password. There have been many failed sign-ins from this network; wait {seconds} seconds and try again.',
+  },
   'auth.token_missing': {
     vi: 'Bạn cần đăng nhập để sử dụng chức năng này.',
     en: 'You need to sign in to use this.',
@@ -45,6 +49,10 @@ export const MESSAGES = {
     en: 'The file has more than 20,000 rows; split it into several files.',
   },
   'smoke.not_found': { vi: 'Không tìm thấy lần kiểm tra này.', en: 'Smoke ping not found.' },
+  'smoke.admin_only': {
+    vi: 'Chỉ quản trị viên mới được chạy kiểm tra hệ thống.',
+    en: 'Only an admin may run the system smoke test.',
+  },
   'case.not_found': { vi: 'Không tìm thấy hồ sơ.', en: 'Case not found.' },
   'case.closed': { vi: 'Hồ sơ đã kết thúc ({status}), không thể thay đổi.', en: 'The case is closed ({status}) and can no longer change.' },
   'case.awaiting_resubmission': {
@@ -272,12 +280,21 @@ export const MESSAGES = {
     vi: 'Chỉ quản trị viên mới được sửa lịch ngày nghỉ lễ và ngày làm bù.',
     en: 'Only an admin may change the calendar of holidays and make-up working days.',
   },
+  'admin.only': { vi: 'Chỉ quản trị viên mới được thực hiện thao tác này.', en: 'Only an admin may do this.' },
   'calendar.working_on_weekday': {
     vi: 'Ngày {date} là ngày làm việc bình thường; chỉ thứ Bảy hoặc Chủ nhật mới có thể là ngày làm bù.',
     en: '{date} is an ordinary working day; only a Saturday or Sunday can be a make-up working day.',
   },
   'validation.failed': { vi: 'Dữ liệu không hợp lệ: {fields}.', en: 'Invalid input: {fields}.' },
   'request.malformed': { vi: 'Yêu cầu không hợp lệ: {reason}', en: 'Malformed request: {reason}' },
+  'request.too_large': {
+    vi: 'Nội dung yêu cầu quá lớn (tối đa {limit}).',
+    en: 'The request body is too large (at most {limit}).',
+  },
+  'request.too_deep': {
+    vi: 'Nội dung yêu cầu có quá nhiều cấp lồng nhau (tối đa {max} cấp).',
+    en: 'The request body is nested too deeply (at most {max} levels).',
+  },
   'route.not_found': { vi: 'Không tìm thấy đường dẫn {path}.', en: 'No route {path}.' },
   'temporal.unavailable': {
     vi: 'Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau.',

@@ -5,6 +5,7 @@ export * from './persistence.module';
 export * from './smoke-ping.service';
 export * from './cases/case-projection.service';
 export * from './cases/projection-checks.service';
+export * from './cases/audit-chain.service';
 export * from './calendar/calendar-days.service';
 export * from './seed/demo.seed';
 export * from './campaigns/campaign-lifecycle.service';

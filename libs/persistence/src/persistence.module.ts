@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@lienthong/config';
 import { CalendarDaysService } from './calendar/calendar-days.service';
+import { AuditChainService } from './cases/audit-chain.service';
 import { CampaignLifecycleService } from './campaigns/campaign-lifecycle.service';
 import { CaseProjectionService } from './cases/case-projection.service';
 import { ProjectionChecksService } from './cases/projection-checks.service';
@@ -45,7 +46,15 @@ class DatabaseBootstrap implements OnModuleInit {
       }),
     }),
   ],
-  providers: [DatabaseBootstrap, SmokePingService, CaseProjectionService, ProjectionChecksService, CalendarDaysService, CampaignLifecycleService],
-  exports: [SmokePingService, CaseProjectionService, ProjectionChecksService, CalendarDaysService, CampaignLifecycleService],
+  providers: [
+    DatabaseBootstrap,
+    SmokePingService,
+    CaseProjectionService,
+    ProjectionChecksService,
+    CalendarDaysService,
+    CampaignLifecycleService,
+    AuditChainService,
+  ],
+  exports: [SmokePingService, CaseProjectionService, ProjectionChecksService, CalendarDaysService, CampaignLifecycleService, AuditChainService],
 })
 export class PersistenceModule {}

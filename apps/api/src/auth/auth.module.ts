@@ -6,8 +6,10 @@ import { APP_CONFIG, AppConfig } from '@lienthong/config';
 import { UnitsModule } from '../units/units.module';
 import { JWT_ALGORITHM, JWT_ISSUER } from './auth.constants';
 import { AuthController } from './auth.controller';
+import { AuthAuditService } from './auth-audit.service';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { SignInGuard } from './sign-in-guard.service';
 
 @Module({
   imports: [
@@ -25,6 +27,6 @@ import { JwtAuthGuard } from './jwt-auth.guard';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  providers: [AuthService, SignInGuard, AuthAuditService, { provide: APP_GUARD, useClass: JwtAuthGuard }],
 })
 export class AuthModule {}

@@ -14,6 +14,7 @@ import { DomainError, DomainErrorKind } from '@lienthong/domain';
 import { PROCESS_REGISTRY } from '@lienthong/config';
 import type { ProcessRegistry } from '@lienthong/domain';
 import { languageFrom, MESSAGES, translateFrom } from '@lienthong/i18n';
+import { BODY_LIMIT_BYTES } from './body-limits';
 
 const STATUS: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -25,6 +26,18 @@ const STATUS: Record<DomainErrorKind, number> = {
   rate_limited: 429,
   unavailable: 503,
 };
+
+/**
+ * body-parser's errors reach the filter as they are, not as HttpExceptions: http-errors with a 4xx
+ * status, `expose` set, and mostly a `type` (`entity.too.large`, `entity.parse.failed`,
+ * `encoding.unsupported`…; a body that claims gzip and is not has none). Their status, or undefined.
+ */
+function bodyParserStatus(exception: unknown): number | undefined {
+  if (!(exception instanceof Error)) return undefined;
+  const { type, status, expose } = exception as Error & { type?: unknown; status?: unknown; expose?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  return typeof type === 'string' || expose === true ? status : undefined;
+}
 
 const isHealthReport = (body: unknown): boolean =>
   typeof body === 'object' && body !== null && 'status' in body && 'details' in body;
@@ -81,11 +94,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       return make(STATUS[exception.kind], exception.code, exception.params, exception.details);
     }
+    const parserStatus = bodyParserStatus(exception);
+    if (parserStatus === HttpStatus.PAYLOAD_TOO_LARGE) {
+      return make(413, 'request.too_large', { limit: `${Math.round(BODY_LIMIT_BYTES / 1024)} KB` });
+    }
+    if (parserStatus) return make(parserStatus, 'request.malformed', { reason: (exception as Error).message });
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === HttpStatus.NOT_FOUND) return make(404, 'route.not_found', { path: req.path });
-      if (status === HttpStatus.BAD_REQUEST || status === HttpStatus.PAYLOAD_TOO_LARGE) {
-        // body-parser errors (malformed JSON, body too large) arrive as HttpExceptions.
+      if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
+        return make(413, 'request.too_large', { limit: `${Math.round(BODY_LIMIT_BYTES / 1024)} KB` });
+      }
+      if (status === HttpStatus.BAD_REQUEST) {
+        // Malformed JSON: Nest maps body-parser's SyntaxError to a BadRequestException.
         return make(status, 'request.malformed', { reason: exception.message });
       }
       if (status < 500) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@lienthong/config';
@@ -9,6 +9,7 @@ import { SmokePingService } from '@lienthong/persistence';
 import { TemporalClient } from '@lienthong/temporal';
 import type { smokeWorkflow } from '../../../../workflows';
 import { AuthUser, CurrentUser } from '../auth/current-user.decorator';
+import { AccessService } from '../units/access.service';
 
 class SmokeDto {
   @ApiProperty({ required: false, example: 'Kiểm tra hệ thống' })
@@ -18,20 +19,32 @@ class SmokeDto {
   message?: string;
 }
 
-/** Proves API → Temporal → worker → PostgreSQL in one request; used by tests and by operators after a deploy. */
+/**
+ * Proves API → Temporal → worker → PostgreSQL in one request; used by tests and by operators after a
+ * deploy. Admins only: each run starts a workflow, which no officer needs to do (issue 15).
+ */
 @ApiTags('smoke')
 @ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'smoke.admin_only: the caller is not an admin' })
 @Controller('smoke')
 export class SmokeController {
   constructor(
     private readonly client: TemporalClient,
     private readonly pings: SmokePingService,
+    private readonly access: AccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Roles are read from the database on each request, as everywhere: a revoked admin stops at once. */
+  private async requireAdmin(userId: string): Promise<void> {
+    const memberships = await this.access.memberships(userId);
+    if (!memberships.some((m) => m.role === 'admin')) throw new DomainError('forbidden', 'smoke.admin_only');
+  }
 
   @Post()
   @ApiOperation({ summary: 'Run the smoke workflow and wait for the row it writes' })
   async run(@CurrentUser() user: AuthUser, @Body() body: SmokeDto): Promise<SmokeResult> {
+    await this.requireAdmin(user.id);
     const pingId = randomUUID();
     try {
       return await this.client.workflow.execute<typeof smokeWorkflow>(SMOKE_WORKFLOW_TYPE, {
@@ -48,7 +61,8 @@ export class SmokeController {
 
   @Get(':id')
   @ApiOperation({ summary: 'The row a smoke run wrote' })
-  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+  async get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
+    await this.requireAdmin(user.id);
     const ping = await this.pings.find(id);
     if (!ping) throw new DomainError('not_found', 'smoke.not_found');
     return ping;

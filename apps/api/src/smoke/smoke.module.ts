@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { UnitsModule } from '../units/units.module';
 import { SmokeController } from './smoke.controller';
 
-@Module({ controllers: [SmokeController] })
+@Module({ imports: [UnitsModule], controllers: [SmokeController] })
 export class SmokeModule {}

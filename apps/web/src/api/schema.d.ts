@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: recorded in the audit log with the address (the web app then forgets its token) */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -657,6 +674,26 @@ export interface paths {
         };
         /** The row a smoke run wrote */
         get: operations["SmokeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admins: recompute the hash chain of every case's audit trail in the caller's organizations
+         * @description Each case event carries a SHA-256 chained to the previous event of its case. This recomputes every chain and names, per case, the first event where it breaks (an edited, replaced or deleted row). Read-only; `npm run audit:verify` does the same for the whole database.
+         */
+        get: operations["AdminAuditController_verify"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1701,11 +1738,10 @@ export interface components {
              */
             memberId?: string;
             /**
-             * @description The donor agreed to be named in the public disclosure (NĐ 93/2021); never for an anonymous gift
-             * @default false
+             * @description The donor agreed to be named in the public disclosure (NĐ 93/2021); never for an anonymous gift. False when left out
              * @example true
              */
-            publicName: boolean;
+            publicName?: boolean;
         };
         RecordContributionDto: {
             /**
@@ -2114,6 +2150,47 @@ export interface components {
             /** @example Kiểm tra hệ thống */
             message?: string;
         };
+        AuditBreakDto: {
+            /**
+             * Format: uuid
+             * @example 0b8c6f52-3a1e-4e58-9a57-6f1c2d7e9a10
+             */
+            caseId: string;
+            /**
+             * @description The id of the first event of the case whose chain does not hold
+             * @example 1042
+             */
+            eventId: string;
+            /**
+             * @description Its sequence number in the case
+             * @example 2
+             */
+            seq: number;
+            /**
+             * @description Its position in the hash chain (order of insertion)
+             * @example 2
+             */
+            chainPos: number;
+            /**
+             * @description content_changed: the row no longer matches its hash (edited); link_broken: its prev_hash is not the hash of the event before it (an earlier event was replaced); event_missing: an event before it was deleted
+             * @example content_changed
+             * @enum {string}
+             */
+            reason: "content_changed" | "link_broken" | "event_missing";
+        };
+        AuditVerificationDto: {
+            /** @example 128 */
+            casesChecked: number;
+            /** @example 611 */
+            eventsChecked: number;
+            /** @description One entry per case whose chain is broken; empty when every chain holds */
+            broken: components["schemas"]["AuditBreakDto"][];
+            /**
+             * Format: date-time
+             * @example 2027-03-01T02:15:00.000Z
+             */
+            checkedAt: string;
+        };
         /**
          * @example {
          *       "beneficiary": {
@@ -2197,6 +2274,28 @@ export interface components {
             termMonths: number;
             purpose: string;
         };
+        ApiError: {
+            /** @example 400 */
+            statusCode: number;
+            /** @example Bad Request */
+            error: string;
+            /**
+             * @description Stable; clients may switch on it
+             * @example validation.failed
+             */
+            code: string;
+            /**
+             * @description Vietnamese unless `Accept-Language: en`
+             * @example Dữ liệu không hợp lệ: title.
+             */
+            message: string;
+            /** @description validation.failed: the fields and what is wrong with each */
+            details?: {
+                /** @example title */
+                field?: string;
+                messages?: string[];
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -2227,19 +2326,68 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description Wrong username or password (the message does not say which) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
-            /** @description Too many failed attempts; see Retry-After */
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description auth.too_many_attempts: the username has had too many failures (any password is refused until Retry-After). auth.address_slowed: wrong username or password, from an address with many failures (answered late; a right password is never refused for its address) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
@@ -2258,6 +2406,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2281,6 +2438,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     UnitsController_detail: {
@@ -2294,12 +2460,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No such unit, or not visible to the caller */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
@@ -2322,12 +2508,32 @@ export interface operations {
                     "application/json": components["schemas"]["MemberListDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No such unit, or not visible to the caller */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
@@ -2480,12 +2686,32 @@ export interface operations {
                     "application/json": components["schemas"]["CaseListDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description `unitId` names no unit the caller may see */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
@@ -2519,7 +2745,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2528,7 +2771,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description `unitId` names no unit the caller may see */
@@ -2537,7 +2788,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "unit.not_found",
+                     *       "message": "Không tìm thấy đơn vị."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2546,7 +2805,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -2555,7 +2831,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2564,7 +2848,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2584,6 +2876,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InboxDto"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2607,13 +2908,39 @@ export interface operations {
                     "application/json": components["schemas"]["CaseDetailDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No such case, or not visible to the caller */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2650,7 +2977,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2659,7 +3003,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -2668,7 +3020,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2677,7 +3037,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it: a missing comment or field, an amount above the one requested or above the cap in force on the case's date (the step's `approveData[].cap`), … or the Idempotency-Key was used for another request */
@@ -2686,7 +3063,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "case.amount_above_cap",
+                     *       "message": "Số tiền duyệt vượt mức hỗ trợ tối đa 30.000.000 đồng (áp dụng từ 10/11/2024)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2695,7 +3080,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2732,7 +3125,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2741,7 +3151,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -2750,7 +3168,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2759,7 +3185,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -2768,7 +3211,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2777,7 +3228,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2814,7 +3273,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2823,7 +3299,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -2832,7 +3316,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2841,7 +3333,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -2850,7 +3359,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2859,7 +3376,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2896,7 +3421,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2905,7 +3447,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -2914,7 +3464,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -2923,7 +3481,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -2932,7 +3507,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -2941,7 +3524,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -2978,7 +3569,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -2987,7 +3595,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -2996,7 +3612,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -3005,7 +3629,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -3014,7 +3655,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -3023,7 +3672,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3060,7 +3717,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -3069,7 +3743,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -3078,7 +3760,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -3087,7 +3777,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -3096,7 +3803,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -3105,7 +3820,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3142,7 +3865,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "idempotency.key_required",
+                     *       "message": "Thiếu tiêu đề Idempotency-Key (mỗi thao tác tạo hoặc quyết định cần một khóa riêng)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do (not a decider of this step, not the initiator, …) */
@@ -3151,7 +3891,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "case.not_decider",
+                     *       "message": "Chỉ cán bộ của Hội CCB phường Ngọc Thụy mới được quyết định ở bước này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such case, or not visible to the caller */
@@ -3160,7 +3908,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "case.not_found",
+                     *       "message": "Không tìm thấy hồ sơ."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The case is closed or has moved on (stale step, already decided) */
@@ -3169,7 +3925,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "case.closed",
+                     *       "message": "Hồ sơ đã kết thúc (completed), không thể thay đổi."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it (missing comment, amount above the cap, …) or the Idempotency-Key was used for another request */
@@ -3178,7 +3951,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -3187,7 +3968,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3210,6 +3999,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignListDto"];
+                };
+            };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3244,7 +4051,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: amount."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do */
@@ -3253,7 +4077,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.not_unit_officer",
+                     *       "message": "Chỉ cán bộ hoặc Chủ tịch của đơn vị mới được làm việc này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
@@ -3262,7 +4094,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
@@ -3271,7 +4111,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "campaign.closed",
+                     *       "message": "Cuộc vận động đã kết thúc (hạn cuối 31/12/2026), không nhận thêm."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it, or the Idempotency-Key was used for another request */
@@ -3280,7 +4137,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "campaign.start_in_past",
+                     *       "message": "Ngày bắt đầu không được trước hôm nay (02/12/2026)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -3289,7 +4154,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3313,13 +4186,39 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignDetailDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3343,13 +4242,39 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressNodeDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3384,7 +4309,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: amount."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do */
@@ -3393,7 +4335,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.not_parent_officer",
+                     *       "message": "Chỉ cán bộ hoặc Chủ tịch của đơn vị cấp trên trực tiếp mới được giao chỉ tiêu cho đơn vị này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
@@ -3402,7 +4352,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
@@ -3411,7 +4369,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "campaign.closed",
+                     *       "message": "Cuộc vận động đã kết thúc (hạn cuối 31/12/2026), không nhận thêm."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it, or the Idempotency-Key was used for another request */
@@ -3420,7 +4395,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "campaign.quota_root",
+                     *       "message": "Chỉ tiêu của đơn vị phát động chính là mục tiêu của cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3453,7 +4436,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: amount."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do */
@@ -3462,7 +4462,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.not_launching_unit",
+                     *       "message": "Chỉ cán bộ hoặc Chủ tịch của đơn vị phát động mới được làm việc này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
@@ -3471,7 +4479,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
@@ -3480,7 +4496,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "campaign.closed",
+                     *       "message": "Cuộc vận động đã kết thúc (hạn cuối 31/12/2026), không nhận thêm."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it, or the Idempotency-Key was used for another request */
@@ -3489,7 +4513,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -3498,7 +4530,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3535,7 +4575,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: amount."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do */
@@ -3544,7 +4601,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.not_launching_unit",
+                     *       "message": "Chỉ cán bộ hoặc Chủ tịch của đơn vị phát động mới được làm việc này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
@@ -3553,7 +4618,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
@@ -3562,7 +4635,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "campaign.closed",
+                     *       "message": "Cuộc vận động đã kết thúc (hạn cuối 31/12/2026), không nhận thêm."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it, or the Idempotency-Key was used for another request */
@@ -3571,7 +4661,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "idempotency.key_reused",
+                     *       "message": "Idempotency-Key này đã được dùng cho một yêu cầu khác."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Temporal is not answering; retry with the same Idempotency-Key */
@@ -3580,7 +4678,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "error": "Service Unavailable",
+                     *       "code": "temporal.unavailable",
+                     *       "message": "Máy chủ quy trình (Temporal) tạm thời không phản hồi. Vui lòng thử lại sau."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3609,13 +4715,39 @@ export interface operations {
                     "application/json": components["schemas"]["ContributionListDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description Not an officer or chair of the unit or above */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.entries_officers_only",
+                     *       "message": "Chỉ cán bộ của đơn vị (hoặc cấp trên) mới xem được danh sách đóng góp."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
@@ -3624,7 +4756,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3661,7 +4801,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: amount."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do */
@@ -3670,7 +4827,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.not_unit_officer",
+                     *       "message": "Chỉ cán bộ hoặc Chủ tịch của đơn vị mới được làm việc này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
@@ -3679,7 +4844,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
@@ -3688,7 +4861,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "campaign.closed",
+                     *       "message": "Cuộc vận động đã kết thúc (hạn cuối 31/12/2026), không nhận thêm."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it, or the Idempotency-Key was used for another request */
@@ -3697,7 +4887,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "campaign.contribution_date_future",
+                     *       "message": "Ngày đóng góp không được sau hôm nay (02/12/2026)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3735,7 +4933,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: amount."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description Not the caller’s to do */
@@ -3744,7 +4959,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.not_unit_officer",
+                     *       "message": "Chỉ cán bộ hoặc Chủ tịch của đơn vị mới được làm việc này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign, or not visible to the caller (another ward’s campaign reads as missing) */
@@ -3753,7 +4976,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The campaign is closed (past its end date, closed or cancelled) or not yet launched */
@@ -3762,7 +4993,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "code": "campaign.closed",
+                     *       "message": "Cuộc vận động đã kết thúc (hạn cuối 31/12/2026), không nhận thêm."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A rule refused it, or the Idempotency-Key was used for another request */
@@ -3771,7 +5019,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "campaign.reversal_of_reversal",
+                     *       "message": "Không thể hủy một bút toán hủy."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3797,13 +5053,39 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description Not an officer or chair of the unit or above */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "campaign.entries_officers_only",
+                     *       "message": "Chỉ cán bộ của đơn vị (hoặc cấp trên) mới xem được danh sách đóng góp."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign or entry for the caller (another ward’s campaign reads as missing) */
@@ -3812,7 +5094,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.contribution_not_found",
+                     *       "message": "Không tìm thấy khoản đóng góp."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The entry is a reversal */
@@ -3821,7 +5111,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "campaign.receipt_of_reversal",
+                     *       "message": "Bút toán hủy không có biên nhận riêng; biên nhận của khoản gốc vẫn giữ số cũ và ghi rõ đã hủy."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3857,7 +5155,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: format."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign for the caller */
@@ -3866,7 +5181,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3903,7 +5226,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: format."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description No such campaign for the caller */
@@ -3912,7 +5243,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "campaign.not_found",
+                     *       "message": "Không tìm thấy cuộc vận động."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -3940,6 +5279,24 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationListDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     NotificationsController_read: {
@@ -3964,12 +5321,32 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationDto"];
                 };
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description No such notification of the caller */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
@@ -3998,7 +5375,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: year."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -4033,7 +5427,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: date.",
+                     *       "details": [
+                     *         {
+                     *           "field": "date",
+                     *           "messages": [
+                     *             "date must be a real day written YYYY-MM-DD, from 2000 to 2100"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The caller is not an admin */
@@ -4042,7 +5461,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "calendar.admin_only",
+                     *       "message": "Chỉ quản trị viên mới được sửa lịch ngày nghỉ lễ và ngày làm bù."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description A weekday cannot be a make-up working day */
@@ -4051,7 +5487,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "calendar.working_on_weekday",
+                     *       "message": "Ngày 12/02/2027 là ngày làm việc bình thường; chỉ thứ Bảy hoặc Chủ nhật mới có thể là ngày làm bù."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -4081,7 +5525,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "validation.failed",
+                     *       "message": "Dữ liệu không hợp lệ: date.",
+                     *       "details": [
+                     *         {
+                     *           "field": "date",
+                     *           "messages": [
+                     *             "date must be a real day written YYYY-MM-DD, from 2000 to 2100"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
             /** @description The caller is not an admin */
@@ -4090,7 +5559,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "calendar.admin_only",
+                     *       "message": "Chỉ quản trị viên mới được sửa lịch ngày nghỉ lễ và ngày làm bù."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -4232,6 +5709,42 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description smoke.admin_only: the caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A body over 100 KB: request.too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     SmokeController_get: {
@@ -4250,6 +5763,78 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description smoke.admin_only: the caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AdminAuditController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationDto"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "admin.only",
+                     *       "message": "Chỉ quản trị viên mới được thực hiện thao tác này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };

@@ -1,8 +1,9 @@
-import { FileAddOutlined, FolderOpenOutlined, InboxOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { FileAddOutlined, FolderOpenOutlined, FundOutlined, InboxOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { api } from '../api/client';
 import { useSession } from '../auth/RequireSession';
 import { setSession } from '../auth/session';
 import { startableProcesses } from '../processes/registry';
@@ -10,7 +11,7 @@ import { LanguageToggle } from './LanguageToggle';
 import { NotificationBell } from './NotificationBell';
 
 /**
- * The frame of every signed-in page: the name and the user on top, the three places to go as large
+ * The frame of every signed-in page: the name and the user on top, the places to go as large
  * links (they wrap under each other on a phone rather than hide in a menu), then the page.
  */
 export function AppLayout() {
@@ -18,6 +19,8 @@ export function AppLayout() {
   const session = useSession()!;
   const queryClient = useQueryClient();
   const signOut = () => {
+    // Recorded in the server's audit log; the token is forgotten here whatever the answer.
+    void api.POST('/api/auth/logout', { headers: { Authorization: `Bearer ${session.accessToken}` } }).catch(() => undefined);
     queryClient.clear();
     setSession(null);
   };
@@ -51,6 +54,9 @@ export function AppLayout() {
             <FileAddOutlined aria-hidden /> {t('nav.newCase')}
           </NavLink>
         )}
+        <NavLink to="/campaigns">
+          <FundOutlined aria-hidden /> {t('campaigns.nav')}
+        </NavLink>
         {session.user.memberships.some((m) => m.role !== 'member') && (
           <NavLink to="/members">
             <TeamOutlined aria-hidden /> {t('nav.members')}

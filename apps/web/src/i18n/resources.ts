@@ -1,3 +1,4 @@
+import { CAMPAIGN_TEXTS } from '../campaigns/texts';
 import { PROCESS_TEXTS } from '../processes/texts';
 import { en } from './en';
 import { vi } from './vi';
@@ -8,10 +9,11 @@ type Language = 'vi' | 'en';
 const processTexts = (lang: Language) => Object.fromEntries(Object.entries(PROCESS_TEXTS).map(([type, texts]) => [type, texts[lang]]));
 
 /**
- * Every string the app shows, by language: the generic pages' (vi.ts, en.ts) and the process
- * modules'. Pure data: the browser tests read it too, to know what English looks like.
+ * Every string the app shows, by language: the generic pages' (vi.ts, en.ts), the process
+ * modules' and the campaigns section's (campaigns/texts.ts). Pure data: the browser tests read it
+ * too, to know what English looks like.
  */
 export const resources = {
-  vi: { translation: { ...vi, processes: processTexts('vi') } },
-  en: { translation: { ...en, processes: processTexts('en') } },
+  vi: { translation: { ...vi, processes: processTexts('vi'), campaigns: CAMPAIGN_TEXTS.vi } },
+  en: { translation: { ...en, processes: processTexts('en'), campaigns: CAMPAIGN_TEXTS.en } },
 };

@@ -1,3 +1,4 @@
+import { cleanText } from '@lienthong/domain';
 import { Alert, App, Button, Form, type FormInstance, Input, Select } from 'antd';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -105,7 +106,8 @@ export function CaseFormFrame<P>(props: Props<P>) {
         rules={[
           {
             validator: async (_, value: string | undefined) => {
-              const v = value?.trim() ?? '';
+              // Blank to the eye (zero-width characters, NBSP…) is empty, as the API judges it.
+              const v = cleanText(value ?? '');
               if (!v) throw new Error(t('form.errors.required', { field: lowerFirst(titleLabel) }));
               if (v.length > TITLE_MAX) throw new Error(t('form.errors.tooLong', { field: titleLabel, max: TITLE_MAX }));
             },

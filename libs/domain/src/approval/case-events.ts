@@ -1,3 +1,4 @@
+import { cleanText, isBlankText } from '../text/visible-text';
 import { CaseEvent, CaseState, Person, ResolvedStep, RuleViolation } from './case-model';
 
 /** Small helpers every rule file shares: how events are numbered and what a refusal looks like. */
@@ -10,11 +11,11 @@ export const violation = (kind: RuleViolation['kind'], code: string, params?: Ru
   ...(params ? { params } : {}),
 });
 
-/** Blank to the eye: nothing, or only white space. */
-export const blank = (s: string | null | undefined) => !s || s.trim().length === 0;
+/** Blank to the eye: nothing, or only white space and invisible characters (zero-width, BOM, NBSP…). */
+export const blank = (s: string | null | undefined) => isBlankText(s);
 
-/** A trimmed comment, or null when there is nothing to keep. */
-export const note = (s: string | null | undefined) => (blank(s) ? null : s!.trim());
+/** A comment in NFC without invisible ends, or null when there is nothing to see. */
+export const note = (s: string | null | undefined) => (blank(s) ? null : cleanText(s!));
 
 export const person = (a: Person): Person => ({ userId: a.userId, displayName: a.displayName });
 

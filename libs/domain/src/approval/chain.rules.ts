@@ -1,4 +1,5 @@
 import { isVnd } from '../money/vnd';
+import { cleanText } from '../text/visible-text';
 import type { ExecutionPhase } from '../execution/execution-phase';
 import { blank, emit, iso, note, person, stepEvent, violation } from './case-events';
 import { Actor, CaseEvent, CaseState, DecisionAction, FINAL_STATUSES, ResolvedStep, RuleViolation } from './case-model';
@@ -265,7 +266,7 @@ export function applyResubmit(state: CaseState, actor: Actor, req: ResubmitReque
   const changed = (state.restartOnChangeOf ?? []).filter((path) => at(state.payload, path) !== at(req.payload, path));
   const rerouted = req.chain && req.chain.length > 0 && !sameRoute(state.chain, req.chain) ? req.chain : null;
   state.payload = req.payload;
-  if (req.title && !blank(req.title)) state.title = req.title.trim();
+  if (req.title && !blank(req.title)) state.title = cleanText(req.title);
   if (rerouted) state.chain = rerouted;
   const index = state.resubmitTo === 'first-step' || changed.length > 0 || rerouted ? 0 : state.stepIndex;
   if (index === 0) state.passed = [];

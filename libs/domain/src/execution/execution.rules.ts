@@ -3,6 +3,7 @@ import { emit, NO_STEP, note, person, violation } from '../approval/case-events'
 import { dateInHcm, endOfDateHcm, isIsoDate } from '../approval/deadline';
 import type { NotificationPlan } from '../approval/notifications';
 import { isVnd } from '../money/vnd';
+import { cleanText, isBlankText } from '../text/visible-text';
 import type { OperationRules } from './execution-phase';
 import type { ExecutionProgress, LedgerRequest, MilestoneRequest, SettlementRequest } from './execution-model';
 
@@ -186,13 +187,13 @@ export function settlementOperation(isComplete: CompletionRule): OperationRules<
     check(state, actor, req, now) {
       const who = offered(state, actor);
       if (who) return who;
-      if (typeof req.reason !== 'string' || req.reason.trim().length === 0) return violation('unprocessable', 'case.comment_required', { action: 'settlement' });
+      if (isBlankText(req.reason)) return violation('unprocessable', 'case.comment_required', { action: 'settlement' });
       return checkDate('date', req.date, approvedOn(state.execution!), now);
     },
     apply(state, actor, req, now) {
       const e = state.execution!;
       const waived = e.cap! - e.disbursed;
-      e.settlement = { date: req.date, reason: req.reason.trim(), by: person(actor), waived };
+      e.settlement = { date: req.date, reason: cleanText(req.reason), by: person(actor), waived };
       const closed = closeIfComplete(state, isComplete);
       return [
         emit(state, now, {

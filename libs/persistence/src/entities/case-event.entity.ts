@@ -5,9 +5,11 @@ import { Case } from './case.entity';
 /**
  * One line of a case's audit trail. Append-only: the database refuses UPDATE, DELETE and TRUNCATE
  * (triggers in the CasesReadModel migration), and (case_id, seq) makes a repeated write a no-op.
+ * Tamper-evident: a trigger chains each row to the case's previous one by hash (CaseEventChain migration).
  */
 @Entity({ name: 'case_events' })
 @Unique('uq_case_events_case_seq', ['caseId', 'seq'])
+@Unique('uq_case_events_case_chain', ['caseId', 'chainPos'])
 export class CaseEventEntity {
   /** bigint: pg hands it over as a string. */
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -56,4 +58,16 @@ export class CaseEventEntity {
 
   @Column({ name: 'request_hash', type: 'varchar', length: 64, nullable: true })
   requestHash: string | null;
+
+  /** Position in the case's hash chain (order of insertion, 1…n); set by the database, never by us. */
+  @Column({ name: 'chain_pos', type: 'int', insert: false, update: false })
+  chainPos: number;
+
+  /** SHA-256 (hex) of the case's previous event in the chain; null for its first. Set by the database. */
+  @Column({ name: 'prev_hash', type: 'varchar', length: 64, nullable: true, insert: false, update: false })
+  prevHash: string | null;
+
+  /** SHA-256 (hex) of this event's content and `prevHash`. Set by the database. */
+  @Column({ type: 'varchar', length: 64, insert: false, update: false })
+  hash: string;
 }

@@ -8,6 +8,8 @@ import { ProcessModules1796100000000 } from './1796100000000-ProcessModules';
 import { ChainDeciders1796175364660 } from './1796175364660-ChainDeciders';
 import { SearchWords1796300000000 } from './1796300000000-SearchWords';
 import { Campaigns1796185866553 } from './1796185866553-Campaigns';
+import { SignInGuard1796186294171 } from './1796186294171-SignInGuard';
+import { CaseEventChain1796400000000 } from './1796400000000-CaseEventChain';
 import { ContributionDonorConsent1796410000000 } from './1796410000000-ContributionDonorConsent';
 import { MembersRegister1796520000000 } from './1796520000000-MembersRegister';
 
@@ -22,6 +24,8 @@ export const MIGRATIONS: DataSourceOptions['migrations'] = [
   ChainDeciders1796175364660,
   SearchWords1796300000000,
   Campaigns1796185866553,
+  SignInGuard1796186294171,
+  CaseEventChain1796400000000,
   ContributionDonorConsent1796410000000,
   MembersRegister1796520000000,
 ];

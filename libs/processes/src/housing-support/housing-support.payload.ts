@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { requiredText } from '@lienthong/domain';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Required free text: blank to the eye (zero-width characters, NBSP…) is refused like empty. */
+const text = requiredText;
 const vnd = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 /** The public contract of a housing-support case's payload (field names are part of the API). */

@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { requiredText } from '@lienthong/domain';
 
 /** The public contract of an interest-free loan's payload (field names are part of the API). */
 export const interestFreeLoanPayloadSchema = z.strictObject({
   borrower: z.strictObject({
-    name: z.string().trim().min(1).max(200),
+    name: requiredText(200),
     /** Loans from the association's fund go to its members only. */
     memberId: z.uuid(),
   }),
   /** VND asked for. */
   amount: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   termMonths: z.number().int().min(1).max(60),
-  purpose: z.string().trim().min(1).max(2000),
+  purpose: requiredText(2000),
 });
 export type InterestFreeLoanPayload = z.infer<typeof interestFreeLoanPayloadSchema>;
 

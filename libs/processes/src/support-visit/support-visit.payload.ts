@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalText, requiredText } from '@lienthong/domain';
 
 export const SUPPORT_VISIT_KINDS = ['hardship-visit', 'sick-visit', 'holiday-gift', 'condolence'] as const;
 
@@ -7,14 +8,14 @@ export const supportVisitPayloadSchema = z.strictObject({
   /** Thăm hộ khó khăn, thăm ốm, tặng quà dịp lễ Tết, phúng viếng. */
   kind: z.enum(SUPPORT_VISIT_KINDS),
   recipient: z.strictObject({
-    name: z.string().trim().min(1).max(200),
+    name: requiredText(200),
     memberId: z.uuid().optional(),
   }),
   /** The day of the visit, YYYY-MM-DD (Vietnam time); not in the future. */
   date: z.iso.date(),
   /** VND: the cash or the gift's value; 0 for a visit without money. */
   amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  note: z.string().trim().max(2000).optional(),
+  note: optionalText(2000).optional(),
 });
 export type SupportVisitPayload = z.infer<typeof supportVisitPayloadSchema>;
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { CALENDAR_DAY_KINDS, CalendarDayKind } from '@lienthong/domain';
+import { RequiredText } from '../../common/text';
 
 /** What an admin may make of a day: a day off, a worked weekend day, or an ordinary day again. */
 export const CALENDAR_SET_KINDS = [...CALENDAR_DAY_KINDS, 'normal'] as const;
@@ -27,7 +28,7 @@ export class SetCalendarDayDto {
   @ValidateIf((o: SetCalendarDayDto) => o.kind !== 'normal' || o.name !== undefined)
   @IsString()
   @MaxLength(NAME_MAX)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @RequiredText()
   name?: string;
 }
 

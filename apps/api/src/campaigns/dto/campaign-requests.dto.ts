@@ -92,10 +92,10 @@ export class DonorDto {
   @IsUUID('all')
   memberId?: string;
 
+  // No `default` in the document: generated clients would make the field required.
   @ApiPropertyOptional({
-    default: false,
     example: true,
-    description: 'The donor agreed to be named in the public disclosure (NĐ 93/2021); never for an anonymous gift',
+    description: 'The donor agreed to be named in the public disclosure (NĐ 93/2021); never for an anonymous gift. False when left out',
   })
   @IsOptional()
   @IsBoolean()

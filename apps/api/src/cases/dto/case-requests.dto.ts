@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { CASE_STATUSES, CaseStatus, DECISION_ACTIONS, DecisionAction } from '@lienthong/domain';
 import { PROCESSES } from '@lienthong/processes';
+import { CleanText, RequiredText } from '../../common/text';
 import { PAYLOAD_SCHEMA_REFS } from '../payload-schemas';
 
 /** The first registered process's example: what a reader of the API document sees filled in. */
@@ -23,11 +24,15 @@ const EXAMPLE = PROCESSES.modules[0].example;
 /** The first milestone any registered process plans. */
 export const EXAMPLE_MILESTONE = PROCESSES.definitions.flatMap((d) => d.execution?.milestones ?? [])[0]?.kind ?? 'started';
 
-/** Not only spaces: a title or a kind must say something. */
-const NOT_BLANK = /\S/;
 /** The shape of a date; whether it names a real day (and not a future one) is the workflow's rule (422). */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const COMMENT_MAX = 2000;
+/**
+ * Bounds of the list's paging, checked before any SQL: an unbounded page overflowed PostgreSQL's
+ * integer in OFFSET (a 500). 100,000 pages of 100 is far beyond any organization's cases.
+ */
+export const PAGE_MAX = 100_000;
+export const PAGE_SIZE_MAX = 100;
 
 export class CreateCaseDto {
   @ApiProperty({ enum: PROCESSES.types, example: PROCESSES.types[0], description: 'Which process' })
@@ -43,7 +48,7 @@ export class CreateCaseDto {
   @ApiProperty({ example: EXAMPLE.title, maxLength: 300 })
   @IsString()
   @MaxLength(300)
-  @Matches(NOT_BLANK, { message: 'title must not be blank' })
+  @RequiredText()
   title: string;
 
   @ApiProperty({
@@ -89,19 +94,20 @@ export class ListCasesQueryDto {
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: PAGE_MAX })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(PAGE_MAX)
   page?: number;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: PAGE_SIZE_MAX })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(100)
+  @Max(PAGE_SIZE_MAX)
   pageSize?: number;
 }
 
@@ -112,6 +118,7 @@ export class DecisionDto {
 
   @ApiPropertyOptional({ example: 'Đã khảo sát thực tế, hoàn cảnh đúng như hồ sơ.', maxLength: COMMENT_MAX })
   @IsOptional()
+  @CleanText()
   @IsString()
   @MaxLength(COMMENT_MAX)
   comment?: string;
@@ -145,11 +152,12 @@ export class ResubmitDto {
   @IsOptional()
   @IsString()
   @MaxLength(300)
-  @Matches(NOT_BLANK, { message: 'title must not be blank' })
+  @RequiredText()
   title?: string;
 
   @ApiPropertyOptional({ example: 'Đã bổ sung biên bản khảo sát và dự toán chi tiết.', maxLength: COMMENT_MAX })
   @IsOptional()
+  @CleanText()
   @IsString()
   @MaxLength(COMMENT_MAX)
   comment?: string;
@@ -158,6 +166,7 @@ export class ResubmitDto {
 export class CancelDto {
   @ApiPropertyOptional({ example: 'Gia đình đã nhận hỗ trợ từ nguồn khác.', maxLength: COMMENT_MAX })
   @IsOptional()
+  @CleanText()
   @IsString()
   @MaxLength(COMMENT_MAX)
   comment?: string;
@@ -167,7 +176,7 @@ export class RecordMilestoneDto {
   @ApiProperty({ example: EXAMPLE_MILESTONE, description: "The next milestone of the case's plan (`execution.milestones`), in order" })
   @IsString()
   @MaxLength(64)
-  @Matches(NOT_BLANK, { message: 'kind must not be blank' })
+  @RequiredText()
   kind: string;
 
   @ApiProperty({ example: '2025-03-15', description: 'YYYY-MM-DD, not in the future (Asia/Ho_Chi_Minh)' })
@@ -177,6 +186,7 @@ export class RecordMilestoneDto {
 
   @ApiPropertyOptional({ example: 'Khởi công, có đại diện Hội phường dự.', maxLength: COMMENT_MAX })
   @IsOptional()
+  @CleanText()
   @IsString()
   @MaxLength(COMMENT_MAX)
   note?: string;
@@ -197,6 +207,7 @@ export class RecordLedgerEntryDto {
 
   @ApiPropertyOptional({ example: 'Tạm ứng đợt 1 bằng chuyển khoản.', maxLength: COMMENT_MAX })
   @IsOptional()
+  @CleanText()
   @IsString()
   @MaxLength(COMMENT_MAX)
   note?: string;
@@ -211,6 +222,6 @@ export class RecordSettlementDto {
   @ApiProperty({ example: 'Công trình hoàn thành với chi phí thấp hơn dự toán; phần còn lại không giải ngân.', maxLength: COMMENT_MAX })
   @IsString()
   @MaxLength(COMMENT_MAX)
-  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @RequiredText()
   reason: string;
 }

@@ -160,6 +160,13 @@ describe('CaseActions', () => {
     expect(await within(dialog).findByText('Vui lòng ghi lý do.')).toBeInTheDocument();
     expect(mutateAsync).not.toHaveBeenCalled();
 
+    // A reason blank to the eye (zero-width characters, no-break spaces) is no reason, as for the API.
+    await userEvent.type(within(dialog).getByLabelText('Ý kiến'), '\u200B\u00A0\u2060');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Xác nhận trả lại' }));
+    expect(await within(dialog).findByText('Vui lòng ghi lý do.')).toBeInTheDocument();
+    expect(mutateAsync).not.toHaveBeenCalled();
+    await userEvent.clear(within(dialog).getByLabelText('Ý kiến'));
+
     await userEvent.type(within(dialog).getByLabelText('Ý kiến'), 'Bổ sung dự toán');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Xác nhận trả lại' }));
     await waitFor(() => expect(mutateAsync).toHaveBeenCalledTimes(1));

@@ -8,6 +8,7 @@ import { VndInput } from '../../components/VndInput';
 import { errorMessage } from '../../lib/errors';
 import { formatVnd, todayInVietnam } from '../../lib/format';
 import { isPositiveVnd } from '../../lib/money';
+import { visibleText } from '../../lib/text';
 import { milestoneName, processText } from '../../processes/process-texts';
 import { webProcess } from '../../processes/registry';
 import type { CaseDraft } from '../../processes/types';
@@ -216,7 +217,7 @@ export function CaseActions({ c }: { c: Detail }) {
                 key={f.name}
                 label={fieldLabel}
                 name={['data', f.name]}
-                rules={[{ required: true, whitespace: true, message: t('form.errors.required', { field: fieldLabel.toLocaleLowerCase() }) }]}
+                rules={[{ required: true, transform: visibleText, message: t('form.errors.required', { field: fieldLabel.toLocaleLowerCase() }) }]}
               >
                 <Input maxLength={f.maxLength} placeholder={t(`action.${f.name}Placeholder`, { defaultValue: '' })} />
               </Form.Item>
@@ -254,7 +255,7 @@ export function CaseActions({ c }: { c: Detail }) {
             </Form.Item>
           )}
           {open === 'settlement' && (
-            <Form.Item label={t('action.reason')} name="reason" rules={[{ required: true, whitespace: true, message: t('action.commentRequired') }]}>
+            <Form.Item label={t('action.reason')} name="reason" rules={[{ required: true, transform: visibleText, message: t('action.commentRequired') }]}>
               <Input.TextArea autoSize={{ minRows: 3 }} maxLength={COMMENT_MAX} placeholder={t('action.reasonPlaceholder')} />
             </Form.Item>
           )}
@@ -267,7 +268,7 @@ export function CaseActions({ c }: { c: Detail }) {
             <Form.Item
               label={needsComment ? t('action.comment') : `${t('action.comment')} ${t('common.optional')}`}
               name="comment"
-              rules={needsComment ? [{ required: true, whitespace: true, message: t('action.commentRequired') }] : []}
+              rules={needsComment ? [{ required: true, transform: visibleText, message: t('action.commentRequired') }] : []}
             >
               <Input.TextArea autoSize={{ minRows: 3 }} maxLength={COMMENT_MAX} placeholder={t('action.commentPlaceholder')} />
             </Form.Item>
