@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { freePort } from '../tools/stack/ports';
 import { measureHistoryCost } from './history-cost.bench';
+import { measureMembersImport } from './members-import.bench';
 import { measureOpenCases } from './open-cases.bench';
 import { runReadModelBench } from './read-model.bench';
 import { AppProcess, startBenchStack } from './support/bench-stack';
@@ -38,6 +39,7 @@ const SETTINGS = {
   rounds: numArg('rounds', 3, 1),
   concurrencies: (arg('concurrencies') ?? '1,8,32').split(',').map(Number),
   openCases: numArg('open-cases', 10_000, 300),
+  membersImportRows: numArg('members-import-rows', 10_000, 1_000),
   readModelCases: numArg('read-model-cases', 1_000_000, 20_000),
   readModel: !flag('skip-read-model') && arg('only') !== 'throughput',
   throughputOnly: arg('only') === 'throughput',
@@ -103,6 +105,10 @@ async function main(): Promise<void> {
     // 5. History cost of one housing case through handover.
     const historyCost = SETTINGS.throughputOnly ? undefined : (log('History cost of one housing case'), await measureHistoryCost(session, client));
 
+    // Members register: one Excel import of a ward's list (target: 10,000 rows under 30 s).
+    if (!SETTINGS.throughputOnly) log(`Members import of ${SETTINGS.membersImportRows} rows`);
+    const membersImport = SETTINGS.throughputOnly ? undefined : await measureMembersImport(session, SETTINGS.membersImportRows);
+
     // 4. Open cases and a worker restart.
     if (!SETTINGS.throughputOnly) log(`Opening ${SETTINGS.openCases} cases waiting at the ward step`);
     const openCases = SETTINGS.throughputOnly ? undefined : await measureOpenCases({
@@ -133,9 +139,10 @@ async function main(): Promise<void> {
       machine: await machine(stack.databaseUrl, stack.temporalCliVersion),
       throughput,
       historyCost,
+      membersImport,
       openCases,
       readModel,
-      targets: targets(throughput, historyCost?.events, openCases?.workerRssPeakMb, readModel?.queries),
+      targets: targets(throughput, historyCost?.events, openCases?.workerRssPeakMb, readModel?.queries, membersImport),
     };
     print(results);
     const out = arg('out') ?? join(resolve(__dirname, '..', '..', 'bench', 'results'), `${results.startedAt.replace(/[:.]/g, '-')}.json`);
@@ -186,8 +193,17 @@ function targets(
   historyEvents?: number,
   rssMb?: number,
   queries?: Record<string, { p99: number }>,
+  membersImport?: Awaited<ReturnType<typeof measureMembersImport>>,
 ): Target[] {
   const list: Target[] = [];
+  if (membersImport && membersImport.rows >= 10_000) {
+    list.push({
+      name: `members import, ${membersImport.rows} rows`,
+      target: '< 30 s',
+      value: `${membersImport.createSeconds} s`,
+      met: membersImport.createSeconds < 30,
+    });
+  }
   const at8 = throughput.find((t) => t.concurrency === 8);
   if (at8) {
     const decisionBound = 2 * at8.raw.decision.p99 + 20;
@@ -220,6 +236,7 @@ function print(r: {
     ratios: Record<'start' | 'ward' | 'district' | 'decision', LatencyRatios>;
   }[];
   historyCost?: Awaited<ReturnType<typeof measureHistoryCost>>;
+  membersImport?: Awaited<ReturnType<typeof measureMembersImport>>;
   openCases?: Awaited<ReturnType<typeof measureOpenCases>>;
   readModel?: Awaited<ReturnType<typeof runReadModelBench>>;
   targets: Target[];
@@ -251,6 +268,10 @@ function print(r: {
   const h = r.historyCost;
   if (h) {
     out.push('', `History of one housing case through handover: ${h.events} events, ${h.stateTransitions} state transitions, ${h.changes.length} changes (${h.eventsPerChange} events per change)`);
+  }
+  const m = r.membersImport;
+  if (m) {
+    out.push('', `Members import: ${m.rows} rows (${m.fileKb} KB .xlsx) created in ${m.createSeconds}s, the same file again (unchanged) in ${m.unchangedSeconds}s`);
   }
   const o = r.openCases;
   if (o) {

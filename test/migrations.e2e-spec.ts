@@ -76,4 +76,33 @@ describe('migrations and the demo seed (real PostgreSQL)', () => {
       await db.drop();
     }
   });
+  it('members registered before the register migration keep their ids and get their organization and a code', async () => {
+    const db = await createTestDatabase();
+    const ds = await createDataSource(db.url).initialize();
+    try {
+      await runMigrationsLocked(ds, (locked) => seedDemo(locked).then(() => undefined));
+      const applied = async () => (await ds.query(`SELECT name FROM schema_migrations`)).map((r: { name: string }) => r.name) as string[];
+      // Back to just before it, whatever later migrations exist.
+      while ((await applied()).includes('MembersRegister1796520000000')) await ds.undoLastMigration({ transaction: 'each' });
+      const before: { id: string; unit_id: string }[] = await ds.query(`SELECT id, unit_id FROM members ORDER BY created_at, id`);
+      expect(before.length).toBeGreaterThan(0);
+      await runMigrationsLocked(ds);
+      const after: { id: string; member_code: string; organization_id: string; unit_org: string; status: string }[] = await ds.query(
+        `SELECT m.id, m.member_code, m.organization_id, u.organization_id AS unit_org, m.status
+           FROM members m JOIN units u ON u.id = m.unit_id ORDER BY m.created_at, m.id`,
+      );
+      expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
+      expect(after.map((m) => m.member_code)).toEqual(before.map((_, i) => `HV-${String(i + 1).padStart(6, '0')}`));
+      expect(after.every((m) => m.organization_id === m.unit_org && m.status === 'active')).toBe(true);
+      // A member inserted without a code (as the demo seed does) takes the next one.
+      const [{ member_code }] = await ds.query(
+        `INSERT INTO members (unit_id, full_name) VALUES ($1, 'Hội viên mới') RETURNING member_code`,
+        [before[0].unit_id],
+      );
+      expect(member_code).toBe(`HV-${String(before.length + 1).padStart(6, '0')}`);
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
 });

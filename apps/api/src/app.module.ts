@@ -12,6 +12,7 @@ import { CasesModule } from './cases/cases.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { NfcInterceptor } from './common/nfc.interceptor';
 import { HealthModule } from './health/health.module';
+import { MembersModule } from './members/members.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SmokeModule } from './smoke/smoke.module';
 import { UnitsModule } from './units/units.module';
@@ -28,6 +29,7 @@ export class AppModule {
         TemporalClientModule,
         AuthModule,
         UnitsModule,
+        MembersModule,
         CasesModule,
         CampaignsModule,
         NotificationsModule,

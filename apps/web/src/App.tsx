@@ -18,6 +18,7 @@ import { CaseDetailPage } from './pages/CaseDetailPage';
 import { CasesPage } from './pages/CasesPage';
 import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
+import { MembersPage } from './pages/MembersPage';
 import { NewCasePage } from './pages/NewCasePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PublicDisclosurePage } from './pages/public/PublicDisclosurePage';
@@ -54,6 +55,7 @@ const router = createBrowserRouter([
       { path: '/campaigns/new', element: <NewCampaignPage /> },
       { path: '/campaigns/:id', element: <CampaignPage /> },
       { path: '/campaigns/:id/entries', element: <CampaignEntriesPage /> },
+      { path: '/members', element: <MembersPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -9,6 +9,7 @@ export type DomainErrorKind =
   | 'forbidden' // 403
   | 'not_found' // 404
   | 'conflict' // 409
+  | 'too_large' // 413
   | 'unprocessable' // 422
   | 'rate_limited' // 429
   | 'unavailable'; // 503

@@ -1,5 +1,6 @@
 export * from './roles';
 export * from './unit-tree';
+export * from './members';
 export * from './domain-error';
 export * from './approval/case-model';
 export * from './approval/case-events';

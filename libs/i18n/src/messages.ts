@@ -24,6 +24,30 @@ export const MESSAGES = {
     en: 'Your session is invalid or has expired. Please sign in again.',
   },
   'unit.not_found': { vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' },
+  'member.manage_forbidden': {
+    vi: 'Chỉ chủ tịch, cán bộ của {unit} (hoặc đơn vị cấp trên) và quản trị viên mới được quản lý hội viên của đơn vị này.',
+    en: 'Only the chair or officers of {unit} (or of a unit above it) and admins may manage its members.',
+  },
+  'member.import_file_missing': {
+    vi: 'Chưa chọn tệp: gửi tệp Excel (.xlsx) trong trường "file".',
+    en: 'No file: send an Excel workbook (.xlsx) in the "file" field.',
+  },
+  'member.import_not_xlsx': {
+    vi: 'Tệp "{name}" không phải tệp Excel .xlsx. Hãy dùng tệp mẫu tải từ hệ thống (tệp .xls cũ cần lưu lại thành .xlsx).',
+    en: 'The file "{name}" is not an Excel .xlsx workbook. Use the downloadable template (save an old .xls as .xlsx).',
+  },
+  'member.import_unreadable': {
+    vi: 'Không đọc được tệp Excel (tệp hỏng hoặc có mật khẩu).',
+    en: 'The Excel file cannot be read (damaged or password-protected).',
+  },
+  'member.import_no_header': {
+    vi: 'Không tìm thấy dòng tiêu đề có cột "Họ và tên" trong 10 dòng đầu. Hãy dùng tệp mẫu.',
+    en: 'No header row with a "Họ và tên" column in the first 10 rows. Use the template.',
+  },
+  'member.import_too_many_rows': {
+    vi: 'Tệp có quá 20.000 dòng; hãy chia thành nhiều tệp.',
+    en: 'The file has more than 20,000 rows; split it into several files.',
+  },
   'smoke.not_found': { vi: 'Không tìm thấy lần kiểm tra này.', en: 'Smoke ping not found.' },
   'smoke.admin_only': {
     vi: 'Chỉ quản trị viên mới được chạy kiểm tra hệ thống.',

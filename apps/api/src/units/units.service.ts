@@ -77,6 +77,18 @@ export class UnitsService {
     const members = await this.dataSource.getRepository(Member).findBy({ unitId });
     return members
       .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'))
-      .map((m) => ({ id: m.id, fullName: m.fullName, birthYear: m.birthYear, address: m.address, phone: m.phone }));
+      .map((m) => ({
+        id: m.id,
+        memberCode: m.memberCode,
+        fullName: m.fullName,
+        birthYear: m.birthYear,
+        gender: m.gender,
+        address: m.address,
+        phone: m.phone,
+        joinDate: m.joinDate,
+        partyMember: m.partyMember,
+        status: m.status,
+        statusDate: m.statusDate,
+      }));
   }
 }

@@ -106,6 +106,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/members/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Excel template for importing members
+         * @description Columns: Mã hội viên, Họ và tên, Năm sinh, Giới tính, Địa chỉ, Số điện thoại, Ngày vào hội, Đảng viên, Trạng thái, Ngày chuyển đi/từ trần, Đơn vị. One example row (code "VÍ DỤ", skipped on import); drop-down lists for gender, party membership and status; dates as dd/mm/yyyy.
+         */
+        get: operations["MembersController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{id}/members/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import members into a unit from an .xlsx (the template’s columns)
+         * @description Each row is checked (name and birth year 1900..this year required; dates dd/MM/yyyy or real Excel dates; phone 0… or +84…; a moved or deceased member needs the date). Good rows are kept, refused ones are reported by their row number. A row is the same member as one registered when its code matches (in the organization), or, without a code, its name (case and spaces aside) and birth year match in the same unit: it is then updated or left unchanged, never duplicated. The "Đơn vị" column may place a row in a unit below (its name, or the path the export writes); blank is this unit. One transaction; every import is audited (who, when, file, counts). For an admin, or a chair or officer of the unit or above.
+         */
+        post: operations["MembersController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{id}/members/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The members of a unit (and of the units below it) as an .xlsx in the template’s columns
+         * @description Importing the file back into the same unit changes nothing (every row unchanged). Not cached (personal data).
+         */
+        get: operations["MembersController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases": {
         parameters: {
             query?: never;
@@ -751,18 +811,102 @@ export interface components {
         MemberDto: {
             /** Format: uuid */
             id: string;
+            /**
+             * @description Mã hội viên, unique in the organization (the ward’s own, or given by the system)
+             * @example HV-000123
+             */
+            memberCode: string;
             /** @example Nguyễn Văn Hùng */
             fullName: string;
             /** @example 1952 */
             birthYear: number | null;
+            /**
+             * @example male
+             * @enum {string|null}
+             */
+            gender: "male" | "female" | null;
             /** @example Tổ dân phố 1, phường Ngọc Thụy */
             address: string | null;
             /** @example 0912 345 678 */
             phone: string | null;
+            /**
+             * Format: date
+             * @description Ngày vào hội
+             * @example 2005-07-27
+             */
+            joinDate: string | null;
+            /**
+             * @description Đảng viên
+             * @example true
+             */
+            partyMember: boolean;
+            /**
+             * @description active (đang sinh hoạt), moved (đã chuyển đi), deceased (đã từ trần)
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "moved" | "deceased";
+            /**
+             * Format: date
+             * @description When the member moved away or died
+             * @example null
+             */
+            statusDate: string | null;
         };
         MemberListDto: {
             /** @description By name */
             items: components["schemas"]["MemberDto"][];
+        };
+        MemberImportBodyDto: {
+            /**
+             * Format: binary
+             * @description An .xlsx workbook in the template’s columns (at most 10 MB, 20,000 rows)
+             */
+            file: string;
+        };
+        ImportRowErrorDto: {
+            /**
+             * @description The row number as the spreadsheet shows it (the header is row 1)
+             * @example 7
+             */
+            row: number;
+            /**
+             * @description Why the row was not taken, in Vietnamese
+             * @example Năm sinh "1890" không hợp lệ (phải từ 1900 đến 2026).
+             */
+            message: string;
+        };
+        MemberImportReportDto: {
+            /**
+             * @description Data rows read (blank rows and the template’s example row aside)
+             * @example 120
+             */
+            rows: number;
+            /**
+             * @description New members registered
+             * @example 95
+             */
+            created: number;
+            /**
+             * @description Members found (by code, or by name + birth year in the unit) whose data changed
+             * @example 12
+             */
+            updated: number;
+            /**
+             * @description Members found whose data is already as in the file
+             * @example 12
+             */
+            unchanged: number;
+            /**
+             * @description Rows refused, by row number; the other rows are kept
+             * @example [
+             *       {
+             *         "row": 7,
+             *         "message": "Thiếu họ và tên."
+             *       }
+             *     ]
+             */
+            errors: components["schemas"]["ImportRowErrorDto"][];
         };
         CreateCaseDto: {
             /**
@@ -2585,6 +2729,211 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    MembersController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    MembersController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["MemberImportBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberImportReportDto"];
+                };
+            };
+            /** @description No file, not an .xlsx, unreadable, no header row, or more than 20,000 rows */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "code": "member.import_not_xlsx",
+                     *       "message": "Tệp \"danh-sach.csv\" không phải tệp Excel .xlsx. Hãy dùng tệp mẫu tải từ hệ thống (tệp .xls cũ cần lưu lại thành .xlsx)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller sees the unit but is not its (or an upper unit’s) chair or officer, nor an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "member.manage_forbidden",
+                     *       "message": "Chỉ chủ tịch, cán bộ của Chi hội 1 (hoặc đơn vị cấp trên) và quản trị viên mới được quản lý hội viên của đơn vị này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such unit, or not visible to the caller (another ward’s unit reads as missing) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "unit.not_found",
+                     *       "message": "Không tìm thấy đơn vị."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A file over 10 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 413,
+                     *       "error": "Payload Too Large",
+                     *       "code": "request.too_large",
+                     *       "message": "Nội dung yêu cầu quá lớn (tối đa 10 MB)."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    MembersController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input, `details` naming each field (validation.failed), or a body that is not JSON (request.malformed) or nests deeper than 32 levels (request.too_deep) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid token: auth.token_missing, auth.token_invalid (expired, forged, or the user was disabled) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The caller sees the unit but is not its (or an upper unit’s) chair or officer, nor an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "member.manage_forbidden",
+                     *       "message": "Chỉ chủ tịch, cán bộ của Chi hội 1 (hoặc đơn vị cấp trên) và quản trị viên mới được quản lý hội viên của đơn vị này."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such unit, or not visible to the caller (another ward’s unit reads as missing) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "code": "unit.not_found",
+                     *       "message": "Không tìm thấy đơn vị."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiError"];
                 };
             };

@@ -1,4 +1,4 @@
-import { FileAddOutlined, FolderOpenOutlined, FundOutlined, InboxOutlined, LogoutOutlined } from '@ant-design/icons';
+import { FileAddOutlined, FolderOpenOutlined, FundOutlined, InboxOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -57,6 +57,11 @@ export function AppLayout() {
         <NavLink to="/campaigns">
           <FundOutlined aria-hidden /> {t('campaigns.nav')}
         </NavLink>
+        {session.user.memberships.some((m) => m.role !== 'member') && (
+          <NavLink to="/members">
+            <TeamOutlined aria-hidden /> {t('nav.members')}
+          </NavLink>
+        )}
       </nav>
       <Layout.Content id="main" className="app-main" tabIndex={-1}>
         <Outlet />

@@ -11,6 +11,7 @@ import { CouncilMember } from './council-member.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { LedgerEntry, LEDGER_ENTRY_KINDS, type LedgerEntryKind } from './ledger-entry.entity';
 import { Member } from './member.entity';
+import { MemberImport } from './member-import.entity';
 import { Membership } from './membership.entity';
 import { Notification } from './notification.entity';
 import { Organization } from './organization.entity';
@@ -36,6 +37,7 @@ export {
   LedgerEntry,
   LEDGER_ENTRY_KINDS,
   Member,
+  MemberImport,
   Membership,
   Notification,
   Organization,
@@ -70,4 +72,5 @@ export const ENTITIES = [
   RemittanceEntity,
   ExtensionRequestEntity,
   Contribution,
+  MemberImport,
 ];
