@@ -13,6 +13,8 @@ const vnd = (digits: string) => new RegExp(`${digits.replace(/\./g, '\\.')}\\s�
 /** A node's own figures line in the progress tree (not its children's). */
 const nodeLine = (page: Page, unit: string) =>
   page.locator(`.progress-node[data-unit="${unit}"] > .progress-node-figures .progress-node-line`);
+/** A node's remitted / confirmed line in the progress tree. */
+const remittedLine = (page: Page, unit: string) => page.locator(`.progress-node[data-unit="${unit}"] > .progress-node-remitted`);
 const nodeHead = (page: Page, unit: string) => page.locator(`.progress-node[data-unit="${unit}"] > .progress-node-head`);
 
 async function waitText(locator: ReturnType<Page['locator']>, expected: RegExp): Promise<void> {
@@ -33,7 +35,9 @@ const activeId = (page: Page) => page.evaluate('document.activeElement && docume
  * A fund campaign clicked through: the ward chair of Ngọc Thụy creates one (20 days), sets quotas for
  * Chi hội 1 and 2 in the tree and launches it; the officer of Chi hội 1 records two gifts by keyboard
  * only and reverses the first with a reason; the ward's dashboard then adds up at every level (tree,
- * totals, chart), marks Chi hội 2 behind pace in words, and its timeline tells the story.
+ * totals, chart), marks Chi hội 2 behind pace in words, and its timeline tells the story. Chi hội 1 then
+ * remits what it holds from the dashboard; the ward confirms the case from its inbox and the tree shows
+ * the amount remitted and confirmed.
  */
 export async function clickThroughCampaign(browser: Browser, baseUrl: string, viewport: Viewport): Promise<void> {
   const { open, shot, check, confirmIn } = scenario(browser, baseUrl, viewport);
@@ -150,6 +154,39 @@ export async function clickThroughCampaign(browser: Browser, baseUrl: string, vi
   await timeline.getByText('Phát động', { exact: true }).waitFor();
   await check(ward);
   await shot(ward, 'campaign-dashboard');
+
+  // Chi hội 1 hands what it holds to the ward: a case in the ward's inbox, linked from the dialog.
+  await branch.goto(campaignUrl);
+  await branch.getByRole('heading', { name: title }).waitFor();
+  await branch.getByRole('button', { name: 'Nộp tiền lên cấp trên' }).click();
+  const remit = branch.getByRole('dialog');
+  await remit.getByText(/^Chi hội 1 đang giữ 200\.000\s₫\.$/).waitFor();
+  if ((await remit.getByLabel('Ngày nộp').inputValue()) !== vietnamDate()) throw new Error('the remittance date does not default to today in Vietnam');
+  await remit.getByLabel('Số tiền nộp').pressSequentially('200000');
+  await remit.getByLabel(/Số phiếu thu/).fill('Phiếu thu số 1');
+  await check(branch);
+  await shot(branch, 'campaign-remit');
+  await remit.getByRole('button', { name: 'Nộp tiền', exact: true }).click();
+  await remit.getByText('Đã ghi khoản nộp của Chi hội 1; cấp trên sẽ xác nhận khi nhận được tiền.').waitFor();
+  const caseHref = (await remit.getByRole('link', { name: 'Xem hồ sơ trong hộp việc của cấp trên' }).getAttribute('href')) ?? '';
+  if (!/^\/cases\/[0-9a-f-]{36}$/.test(caseHref)) throw new Error(`no link to the remittance's case: "${caseHref}"`);
+  await remit.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
+  await waitText(remittedLine(branch, 'Chi hội 1'), /^Đã nộp lên cấp trên: 200\.000\s₫ · Đã xác nhận: 0\s₫$/);
+
+  // The ward confirms it from its inbox, in the generic case detail.
+  await ward.goto(new URL('/inbox', campaignUrl).href);
+  await ward.locator(`.case-item a[href="${caseHref}"]`).first().click();
+  await ward.waitForURL(new RegExp(`${caseHref}$`));
+  await ward.getByRole('button', { name: 'Xác nhận đã nhận', exact: true }).click();
+  await confirmIn(ward, 'Xác nhận đã nhận tiền');
+  await ward.goto(campaignUrl);
+  await ward.getByRole('heading', { name: title }).waitFor();
+  await waitText(remittedLine(ward, 'Chi hội 1'), /^Đã nộp lên cấp trên: 200\.000\s₫ · Đã xác nhận: 200\.000\s₫$/);
+  await waitText(remittedLine(ward, 'Chi hội 2'), /^Đã nộp lên cấp trên: 0\s₫ · Đã xác nhận: 0\s₫$/);
+  // Handing money up moves it within the campaign: the totals still add up to what was given.
+  await waitText(nodeLine(ward, 'Hội CCB phường Ngọc Thụy'), /^200\.000\s₫ \/ 10\.000\.000\s₫$/);
+  await timeline.getByText(/Cấp trên xác nhận đã nhận 200\.000\s₫ của Chi hội 1/).waitFor();
+  await check(ward);
 
   for (const page of [ward, branch]) await page.context().close();
 }

@@ -1,5 +1,6 @@
-import { EditOutlined, RocketOutlined, StopOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, EditOutlined, RocketOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Progress, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useSession } from '../auth/RequireSession';
@@ -7,11 +8,12 @@ import { LoadError } from '../components/PageState';
 import { errorMessage } from '../lib/errors';
 import { formatDateTime, formatPlainDate, formatVnd } from '../lib/format';
 import { CampaignStatusTag, DaysTag } from './CampaignBits';
-import { barPercent, flattenTree, officerUnitIds, percentText } from './campaign-format';
-import { type CampaignDetail, type ProgressNode, useCampaign, useCampaignLifecycle, useProgress, useSetQuota } from './campaign-queries';
+import { barPercent, flattenTree, holdingsOf, officerUnitIds, percentText } from './campaign-format';
+import { type CampaignDetail, type ProgressNode, useCampaign, useCampaignLifecycle, useProgress, useRemit, useRequestExtension, useSetQuota } from './campaign-queries';
 import { ProgressTree } from './ProgressTree';
 import { useReasonDialog } from './ReasonDialog';
 import { TotalChart } from './TotalChart';
+import { ExtensionDialog, RemitDialog, type RequestUnit } from './UnitRequestDialogs';
 
 type Lang = 'vi' | 'en';
 
@@ -44,6 +46,10 @@ export function CampaignPage() {
   const nodes = progress.data ? flattenTree(progress.data) : [];
   // Where the user acts in this campaign: the launching unit if theirs, else their highest unit in it.
   const myNode = nodes.find(({ node }) => mine.has(node.unit.id))?.node;
+  // Where the user may remit or ask for more time: their units below the launching unit, each with what it holds.
+  const requestUnits: RequestUnit[] = nodes
+    .filter(({ node, parentId }) => parentId !== null && mine.has(node.unit.id))
+    .map(({ node }) => ({ id: node.unit.id, name: node.unit.name, holds: holdingsOf(node) }));
 
   return (
     <article aria-labelledby="campaign-title" className="case-detail campaign-detail">
@@ -58,7 +64,7 @@ export function CampaignPage() {
 
       <div className="detail-grid">
         <div className="detail-main">
-          <TotalsCard c={c} lang={lang} />
+          <TotalsCard c={c} lang={lang} requestUnits={requestUnits} />
           <Card title={t('campaigns.detail.tree')} className="block-gap" size="small">
             <p className="muted">{t('campaigns.detail.treeIntro')}</p>
             {progress.isPending ? (
@@ -84,12 +90,15 @@ export function CampaignPage() {
   );
 }
 
-function TotalsCard({ c, lang }: { c: CampaignDetail; lang: Lang }) {
+function TotalsCard({ c, lang, requestUnits }: { c: CampaignDetail; lang: Lang; requestUnits: RequestUnit[] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { modal, message } = App.useApp();
   const lifecycle = useCampaignLifecycle(c.id);
   const askReason = useReasonDialog();
+  const remit = useRemit(c.id);
+  const requestExtension = useRequestExtension(c.id);
+  const [dialog, setDialog] = useState<'remit' | 'extension' | null>(null);
   const percent = percentText(c.percent, t, lang);
   const summary = t('campaigns.detail.summary', { collected: formatVnd(c.collected, lang), target: formatVnd(c.target, lang), percent });
 
@@ -121,6 +130,9 @@ function TotalsCard({ c, lang }: { c: CampaignDetail; lang: Lang }) {
     });
 
   const actions = c.allowedActions;
+  // The buttons need a unit to act for; the tree (progress) names them.
+  const canRemit = actions.includes('remit') && requestUnits.length > 0;
+  const canExtend = actions.includes('requestExtension') && requestUnits.length > 0;
   return (
     <Card className="block-gap campaign-totals" size="small">
       <dl className="campaign-figures">
@@ -139,11 +151,21 @@ function TotalsCard({ c, lang }: { c: CampaignDetail; lang: Lang }) {
       </dl>
       <Progress percent={barPercent(c.percent)} showInfo={false} aria-labelledby="campaign-progress-label" aria-valuetext={summary} strokeColor="#1e6b34" size={['100%', 14]} />
       <p className="campaign-summary">{summary}</p>
-      {(actions.includes('launch') || actions.includes('cancel') || actions.includes('contribute')) && (
+      {(actions.includes('launch') || actions.includes('cancel') || actions.includes('contribute') || canRemit || canExtend) && (
         <div className="action-buttons">
           {actions.includes('contribute') && (
             <Button type="primary" icon={<EditOutlined aria-hidden />} onClick={() => navigate(`/campaigns/${c.id}/entries`)}>
               {t('campaigns.detail.record')}
+            </Button>
+          )}
+          {canRemit && (
+            <Button icon={<SendOutlined aria-hidden />} onClick={() => setDialog('remit')}>
+              {t('campaigns.request.remit')}
+            </Button>
+          )}
+          {canExtend && (
+            <Button icon={<ClockCircleOutlined aria-hidden />} onClick={() => setDialog('extension')}>
+              {t('campaigns.request.extend')}
             </Button>
           )}
           {actions.includes('launch') && (
@@ -157,6 +179,18 @@ function TotalsCard({ c, lang }: { c: CampaignDetail; lang: Lang }) {
             </Button>
           )}
         </div>
+      )}
+      {canRemit && (
+        <RemitDialog open={dialog === 'remit'} campaign={c} units={requestUnits} onSubmit={(body) => remit.mutateAsync(body)} onClose={() => setDialog(null)} />
+      )}
+      {canExtend && (
+        <ExtensionDialog
+          open={dialog === 'extension'}
+          campaign={c}
+          units={requestUnits}
+          onSubmit={(body) => requestExtension.mutateAsync(body)}
+          onClose={() => setDialog(null)}
+        />
       )}
     </Card>
   );

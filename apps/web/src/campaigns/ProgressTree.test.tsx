@@ -18,7 +18,7 @@ const TREE: Schemas['ProgressNodeDto'] = {
   percent: 35.5,
   onPace: false,
   children: [
-    { unit: unit('ch1', 'Chi hội 1', 'branch'), quota: 6_000_000, collected: 3_000_000, remitted: 0, confirmed: 0, percent: 50, onPace: true, children: [] },
+    { unit: unit('ch1', 'Chi hội 1', 'branch'), quota: 6_000_000, collected: 3_000_000, remitted: 2_000_000, confirmed: 1_500_000, percent: 50, onPace: true, children: [] },
     { unit: unit('ch2', 'Chi hội 2', 'branch'), quota: 4_000_000, collected: 500_000, remitted: 0, confirmed: 0, percent: 12.5, onPace: false, children: [] },
     { unit: unit('ch3', 'Chi hội 3', 'branch'), quota: null, collected: 50_000, remitted: 0, confirmed: 0, percent: null, onPace: null, children: [] },
   ],
@@ -70,6 +70,14 @@ describe('ProgressTree', () => {
     await userEvent.type(input, '5000000{Enter}');
     expect(input).toHaveValue('5.000.000');
     await waitFor(() => expect(save).toHaveBeenCalledWith('ch2', 5_000_000));
+  });
+
+  it('says in words what each unit remitted to its parent and what the parent confirmed (none for the launching unit)', () => {
+    renderTree();
+    const line = (name: string) => node(name).querySelector(':scope > .progress-node-remitted')?.textContent ?? null;
+    expect(line('Chi hội 1')).toMatch(/^Đã nộp lên cấp trên: 2\.000\.000\s₫ · Đã xác nhận: 1\.500\.000\s₫$/);
+    expect(line('Chi hội 2')).toMatch(/Đã nộp lên cấp trên: 0\s₫ · Đã xác nhận: 0\s₫/);
+    expect(line('Hội CCB phường Ngọc Thụy')).toBeNull();
   });
 
   it('offers no quota editing to a branch officer', () => {

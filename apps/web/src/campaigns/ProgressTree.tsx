@@ -20,7 +20,8 @@ interface Props {
 }
 
 /**
- * The campaign's units as a tree, each with a bar of collected ÷ quota and its pace in words
+ * The campaign's units as a tree, each with a bar of collected ÷ quota, its pace in words and, below
+ * the launching unit, what it remitted to its parent and what of that was confirmed
  * ("Chậm tiến độ" with an icon, not only a red bar: colour-blind officers and printouts read it too).
  * Units are in the API's order (by name); nothing here names or ranks individual givers.
  */
@@ -67,6 +68,14 @@ function TreeNode({ node, parentId, quotaSetterUnits, onSaveQuota }: { node: Nod
           </Button>
         )}
       </div>
+      {parentId !== null && (
+        // What the unit handed up and what of it the parent confirmed, in words (the root has no parent).
+        <div className="progress-node-remitted muted">
+          <span>{t('campaigns.remit.remitted', { amount: formatVnd(node.remitted, lang) })}</span>
+          {' · '}
+          <span>{t('campaigns.remit.confirmed', { amount: formatVnd(node.confirmed, lang) })}</span>
+        </div>
+      )}
       {canSetQuota && editing && (
         <QuotaEditor node={node} onCancel={() => setEditing(false)} onSave={async (amount) => {
           await onSaveQuota(node.unit.id, amount);

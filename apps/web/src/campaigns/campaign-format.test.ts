@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../i18n';
-import { barPercent, cumulativeByDay, daysText, paceOf, percentText } from './campaign-format';
+import { barPercent, cumulativeByDay, daysText, holdingsOf, paceOf, percentText } from './campaign-format';
 
 const t = i18n.getFixedT('vi');
 const tEn = i18n.getFixedT('en');
@@ -52,5 +52,15 @@ describe('campaign figures', () => {
       { date: '2026-12-03', total: 250_000 },
       { date: '2026-12-04', total: 250_000 },
     ]);
+  });
+
+  it("counts what a unit holds as the API does: own entries + children's confirmed remittances − its own remittances", () => {
+    const u = (id: string) => ({ id, name: id, levelCode: 'branch' });
+    const leaf = { unit: u('ch1'), quota: null, collected: 3_000_000, remitted: 2_000_000, confirmed: 1_500_000, percent: null, onPace: null, children: [] };
+    expect(holdingsOf(leaf)).toBe(1_000_000);
+    const other = { ...leaf, unit: u('ch2'), collected: 500_000, remitted: 500_000, confirmed: 0 };
+    // The ward collected 200.000 itself; Chi hội 1 remitted 2.000.000 of which 1.500.000 confirmed; the ward remitted 300.000.
+    const ward = { ...leaf, unit: u('ward'), collected: 3_700_000, remitted: 300_000, confirmed: 0, children: [leaf, other] };
+    expect(holdingsOf(ward)).toBe(200_000 + 1_500_000 - 300_000);
   });
 });

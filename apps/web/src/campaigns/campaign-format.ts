@@ -73,3 +73,14 @@ export function cumulativeByDay(entries: Pick<Schemas['ContributionDto'], 'amoun
   }
   return points;
 }
+
+/**
+ * What a unit holds and may still hand to its parent, from its progress node, as the API counts it
+ * (`unitHoldings`): its own net entries (its subtree's less its children's), plus what its children
+ * remitted and it confirmed, less what it has remitted itself (pending or confirmed).
+ */
+export function holdingsOf(node: Schemas['ProgressNodeDto']): number {
+  const own = node.children.reduce((sum, c) => sum - c.collected, node.collected);
+  const received = node.children.reduce((sum, c) => sum + c.confirmed, 0);
+  return own + received - node.remitted;
+}

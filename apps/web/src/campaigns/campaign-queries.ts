@@ -156,3 +156,32 @@ export async function openReceipt(campaignId: string, contributionId: string, la
   // Long enough for the viewer to have read it.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** A unit hands money to its parent: the answer names the confirmation case opened in the parent's inbox. */
+export function useRemit(id: string) {
+  const keys = useIdempotencyKey();
+  const refresh = useRefreshCampaign(id);
+  return useMutation({
+    mutationFn: (body: Schemas['RecordRemittanceDto']) =>
+      unwrap(api.POST('/api/campaigns/{id}/remittances', { params: { path: { id }, header: { 'Idempotency-Key': keys.keyFor(body) } }, body })),
+    onSuccess: () => {
+      // Another remittance of the same amount the same day is another handover: a new key.
+      keys.succeeded();
+      refresh();
+    },
+  });
+}
+
+/** A unit asks its parent for more time: the answer names the case opened in the parent's inbox. */
+export function useRequestExtension(id: string) {
+  const keys = useIdempotencyKey();
+  const refresh = useRefreshCampaign(id);
+  return useMutation({
+    mutationFn: (body: Schemas['RequestExtensionDto']) =>
+      unwrap(api.POST('/api/campaigns/{id}/extensions', { params: { path: { id }, header: { 'Idempotency-Key': keys.keyFor(body) } }, body })),
+    onSuccess: () => {
+      keys.succeeded();
+      refresh();
+    },
+  });
+}
