@@ -130,6 +130,14 @@ export async function expectVietnameseScreen(page: Page, viewport: Viewport): Pr
 
 
 /**
+ * antd zooms a dialog in from the pointer. On a busy machine a click while it still grows can land
+ * beside the moving button, and then nothing happens: click in a dialog once it stands still.
+ */
+export async function dialogSettled(page: Page): Promise<void> {
+  await page.waitForFunction(`!document.querySelector('[role="dialog"][class*="-appear"], [role="dialog"][class*="-enter"]')`);
+}
+
+/**
  * What a clicked-through scenario needs: a signed-in page per demo user (each its own browser
  * context), the screen checks and screenshots, and the confirmations every case action asks for.
  */
@@ -145,16 +153,21 @@ export function scenario(browser: Browser, baseUrl: string, viewport: Viewport) 
     /** Confirms the open dialog; unless a refusal is expected, waits until it has closed (the action went through). */
     confirmIn: async (page: Page, button: string, outcome: 'done' | 'refused' = 'done') => {
       const dialog = page.getByRole('dialog');
+      await dialogSettled(page);
       await dialog.getByRole('button', { name: button }).click();
       if (outcome === 'refused') return;
-      // A refusal shown in the dialog fails at once, with what it said, rather than as a timeout.
-      const refusal = dialog.getByRole('alert').first();
+      // A refusal shown in the dialog (the API's alert, or a field's message) fails at once, with
+      // what it said; a dialog that neither closes nor says why fails with what it showed.
+      const refusal = dialog.locator('[role="alert"], .ant-form-item-explain-error').first();
       await Promise.race([
         dialog.waitFor({ state: 'hidden' }),
         refusal.waitFor().then(async () => {
           throw new Error(`"${button}" was refused: ${await refusal.innerText().catch(() => '?')}`);
         }),
-      ]);
+      ]).catch(async (err: Error) => {
+        const shown = await dialog.innerText({ timeout: 1000 }).catch(() => '(gone)');
+        throw new Error(`${err.message}\nThe dialog showed: ${shown.replace(/\s+/g, ' ')}`);
+      });
     },
     /** The case detail shows this status (its tag under the title). */
     statusShows: (page: Page, status: string) => page.locator('.case-detail .status-tag', { hasText: status }).first().waitFor(),
