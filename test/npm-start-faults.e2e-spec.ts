@@ -96,15 +96,19 @@ describe('npm start under faults', () => {
         const pid = system.pidOf(part)!;
         process.kill(pid, 'SIGKILL');
         const statuses: number[] = [];
+        // Healthy again once the part runs anew. Whether a poll lands inside the outage depends on
+        // how fast the restart is, so the 503 is not waited for; what the API answered meanwhile is
+        // checked below: 503 or 200, never an error of its own.
         await waitFor(
           `the API to be healthy again after ${part} was killed`,
           async () => {
             const status = (await system.api('/api/health')).status;
             statuses.push(status);
-            return status === 200 && statuses.includes(503);
+            return status === 200 && (system.pidOf(part) ?? pid) !== pid;
           },
-          { timeoutMs: 60_000, intervalMs: 50 },
+          { timeoutMs: 90_000, intervalMs: 50 },
         );
+        expect(statuses.filter((s) => s !== 200 && s !== 503)).toEqual([]);
         expect(system.pidOf(part)).not.toBe(pid);
         expect(system.pidOf('api')).toBe(api);
       }

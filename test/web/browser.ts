@@ -134,7 +134,8 @@ export async function expectVietnameseScreen(page: Page, viewport: Viewport): Pr
  * beside the moving button, and then nothing happens: click in a dialog once it stands still.
  */
 export async function dialogSettled(page: Page): Promise<void> {
-  await page.waitForFunction(`!document.querySelector('[role="dialog"][class*="-appear"], [role="dialog"][class*="-enter"]')`);
+  // A locator, not a page function: the app's Content-Security-Policy forbids evaluating strings.
+  await page.locator('[role="dialog"][class*="-appear"], [role="dialog"][class*="-enter"]').first().waitFor({ state: 'detached' });
 }
 
 /**
