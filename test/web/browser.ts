@@ -130,15 +130,6 @@ export async function expectVietnameseScreen(page: Page, viewport: Viewport): Pr
 
 
 /**
- * antd zooms a dialog in from the pointer. On a busy machine a click while it still grows can land
- * beside the moving button, and then nothing happens: click in a dialog once it stands still.
- */
-export async function dialogSettled(page: Page): Promise<void> {
-  // A locator, not a page function: the app's Content-Security-Policy forbids evaluating strings.
-  await page.locator('[role="dialog"][class*="-appear"], [role="dialog"][class*="-enter"]').first().waitFor({ state: 'detached' });
-}
-
-/**
  * What a clicked-through scenario needs: a signed-in page per demo user (each its own browser
  * context), the screen checks and screenshots, and the confirmations every case action asks for.
  */
@@ -154,21 +145,28 @@ export function scenario(browser: Browser, baseUrl: string, viewport: Viewport) 
     /** Confirms the open dialog; unless a refusal is expected, waits until it has closed (the action went through). */
     confirmIn: async (page: Page, button: string, outcome: 'done' | 'refused' = 'done') => {
       const dialog = page.getByRole('dialog');
-      await dialogSettled(page);
-      await dialog.getByRole('button', { name: button }).click();
+      const confirm = dialog.getByRole('button', { name: button });
+      await confirm.click();
       if (outcome === 'refused') return;
-      // A refusal shown in the dialog (the API's alert, or a field's message) fails at once, with
-      // what it said; a dialog that neither closes nor says why fails with what it showed.
+      // A refusal shown in the dialog (the API's alert, or a field's message) fails at once, with what
+      // it said. antd zooms a dialog in from the pointer, and on a busy machine a click while it still
+      // grows can land beside the moving button: if the dialog is still open, silent and not busy after
+      // a while, the click is given again (safe: the request's Idempotency-Key makes a repeat a no-op).
       const refusal = dialog.locator('[role="alert"], .ant-form-item-explain-error').first();
-      await Promise.race([
-        dialog.waitFor({ state: 'hidden' }),
-        refusal.waitFor().then(async () => {
-          throw new Error(`"${button}" was refused: ${await refusal.innerText().catch(() => '?')}`);
-        }),
-      ]).catch(async (err: Error) => {
-        const shown = await dialog.innerText({ timeout: 1000 }).catch(() => '(gone)');
-        throw new Error(`${err.message}\nThe dialog showed: ${shown.replace(/\s+/g, ' ')}`);
+      const refused = refusal.waitFor().then(async () => {
+        throw new Error(`"${button}" was refused: ${await refusal.innerText().catch(() => '?')}`);
       });
+      refused.catch(() => undefined);
+      for (let attempt = 1; ; attempt++) {
+        const closed = await Promise.race([dialog.waitFor({ state: 'hidden', timeout: 10_000 }).then(() => true, () => false), refused]);
+        if (closed) return;
+        const busy = (await confirm.getAttribute('class').catch(() => ''))?.includes('ant-btn-loading');
+        if (attempt >= 4) {
+          const shown = await dialog.innerText({ timeout: 1000 }).catch(() => '(gone)');
+          throw new Error(`"${button}": the dialog did not close. It showed: ${shown.replace(/\s+/g, ' ')}`);
+        }
+        if (!busy) await confirm.click({ timeout: 5_000 }).catch(() => undefined);
+      }
     },
     /** The case detail shows this status (its tag under the title). */
     statusShows: (page: Page, status: string) => page.locator('.case-detail .status-tag', { hasText: status }).first().waitFor(),

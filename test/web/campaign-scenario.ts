@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { dialogSettled, scenario, Viewport } from './browser';
+import { scenario, Viewport } from './browser';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 /** A calendar day in Vietnam, `days` after today, as Vietnamese write it (dd/MM/yyyy, what the date fields show and take). */
@@ -128,7 +128,6 @@ export async function clickThroughCampaign(browser: Browser, baseUrl: string, vi
   await branch.locator('.entry-item', { hasText: 'Biên nhận số 1' }).getByRole('button', { name: 'Hủy khoản này' }).click();
   const dialog = branch.getByRole('dialog');
   // No reason, no reversal.
-  await dialogSettled(branch);
   await dialog.getByRole('button', { name: 'Xác nhận hủy khoản' }).click();
   await dialog.getByText('Vui lòng ghi lý do.').waitFor();
   await dialog.getByLabel('Lý do hủy').fill('Ghi nhầm người đóng góp.');
