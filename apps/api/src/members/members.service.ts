@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, GENERATED_MEMBER_CODE, treeOrder } from '@lienthong/domain';
+import { dateInHcm, DomainError, GENERATED_MEMBER_CODE, treeOrder } from '@lienthong/domain';
 import { Unit } from '@lienthong/persistence';
 import { AccessService, CallerScope, subtreeOf } from '../units/access.service';
 import { COMPARED_FIELDS, MemberRowValues, checkMemberRow, looseText, personKey } from './member-row';
@@ -37,8 +37,6 @@ const MEMBER_COLUMNS_SQL = `id, unit_id, member_code, full_name, birth_year, gen
 /** Rows per INSERT or UPDATE statement (each column one array parameter: the statement stays small). */
 const CHUNK = 5_000;
 
-/** Today in Vietnam (UTC+7, no daylight saving), 'YYYY-MM-DD'. */
-export const vietnamToday = (now = new Date()) => new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 const EXAMPLE: MemberRowValues = {
   memberCode: null,
@@ -119,7 +117,7 @@ export class MembersService {
     const started = Date.now();
     const read = await readMembersXlsx(file.body);
     if (!read.ok) throw new DomainError('invalid', `member.import_${read.reason}`);
-    const today = vietnamToday();
+    const today = dateInHcm(Date.now());
     const errors: ImportReport['errors'] = [];
     const good: { row: number; values: MemberRowValues; unitId: string | null }[] = [];
     for (const { row, cells } of read.rows) {
