@@ -37,7 +37,6 @@ const MEMBER_COLUMNS_SQL = `id, unit_id, member_code, full_name, birth_year, gen
 /** Rows per INSERT or UPDATE statement (each column one array parameter: the statement stays small). */
 const CHUNK = 5_000;
 
-
 const EXAMPLE: MemberRowValues = {
   memberCode: null,
   fullName: 'Nguyễn Văn An',
